@@ -1,0 +1,274 @@
+/*
+ * instcite: find the instruments a UN resolution cites and build citation graphs.
+ *
+ * This is the only public header. Everything else under src/ is private.
+ *
+ * Conventions
+ *  - Names are instcite_<module>_<verb>; constants INSTCITE_*.
+ *  - Functions that can fail return instcite_status and fill a caller-owned
+ *    instcite_error (which may be NULL). There is no global error state.
+ *  - Ownership is stated on every function: "borrows" (the caller keeps
+ *    ownership and must keep the object alive for the call), "returns a new
+ *    object; free with ..." (the caller owns the result).
+ *  - Byte offsets always refer to the bytes the caller passed in, never to a
+ *    normalised copy.
+ *  - Not thread-safe per object; distinct documents may be extracted on
+ *    distinct threads with a shared catalog (the catalog is read-only after
+ *    loading). Graph functions must all run on one thread (igraph 0.10 as
+ *    packaged by Debian keeps process-global state).
+ */
+#ifndef INSTCITE_H
+#define INSTCITE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(INSTCITE_BUILDING_LIBRARY) && defined(__GNUC__)
+#define INSTCITE_API __attribute__((visibility("default")))
+#else
+#define INSTCITE_API
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Status and errors                                                        */
+
+typedef enum instcite_status {
+    INSTCITE_OK = 0,
+    INSTCITE_ERR_NOMEM,    /* out of memory */
+    INSTCITE_ERR_IO,       /* a file cannot be opened, read or written */
+    INSTCITE_ERR_ENCODING, /* input bytes are not valid UTF-8 */
+    INSTCITE_ERR_EMPTY,    /* input holds no text */
+    INSTCITE_ERR_PARSE,    /* malformed catalog, CSV or JSON */
+    INSTCITE_ERR_INVALID,  /* invalid argument (unknown format, language, ...) */
+    INSTCITE_ERR_GRAPH,    /* the graph library reported a failure */
+    INSTCITE_ERR_LIMIT     /* input beyond a documented size limit */
+} instcite_status;
+
+typedef struct instcite_error {
+    instcite_status code;
+    long long offset; /* byte offset in the input, or -1 when not applicable */
+    long line;        /* 1-based line in the input, or 0 when not applicable */
+    char message[256];
+} instcite_error;
+
+/* A static English description of a status. Never NULL. */
+INSTCITE_API const char *instcite_strerror(instcite_status status);
+
+/* The library version, "MAJOR.MINOR.PATCH". Static string. */
+INSTCITE_API const char *instcite_version(void);
+
+/* Largest input accepted by instcite_extract (bytes). Larger input fails
+ * with INSTCITE_ERR_LIMIT. */
+#define INSTCITE_MAX_INPUT ((size_t)1 << 30)
+
+/* ------------------------------------------------------------------------ */
+/* Kinds of cited things                                                    */
+
+typedef enum instcite_kind {
+    INSTCITE_KIND_UNKNOWN = 0,
+    INSTCITE_KIND_GA_RESOLUTION,
+    INSTCITE_KIND_GA_DECISION,
+    INSTCITE_KIND_ECOSOC_RESOLUTION,
+    INSTCITE_KIND_ECOSOC_DECISION,
+    INSTCITE_KIND_SC_RESOLUTION,
+    INSTCITE_KIND_HRC_RESOLUTION,
+    INSTCITE_KIND_HRC_DECISION,
+    INSTCITE_KIND_COMMISSION_RESOLUTION,
+    INSTCITE_KIND_COMMISSION_DECISION,
+    INSTCITE_KIND_CONVENTION,
+    INSTCITE_KIND_PROTOCOL,
+    INSTCITE_KIND_COVENANT,
+    INSTCITE_KIND_CHARTER,
+    INSTCITE_KIND_DECLARATION,
+    INSTCITE_KIND_AGREEMENT,
+    INSTCITE_KIND_OTHER_INSTRUMENT,
+    INSTCITE_KIND_REPORT,
+    INSTCITE_KIND_OFFICIAL_RECORDS,
+    INSTCITE_KIND_COUNT_
+} instcite_kind;
+
+/* The contract name of a kind ("ga_resolution", ...). Static; never NULL
+ * ("unknown" for out-of-range values). */
+INSTCITE_API const char *instcite_kind_name(instcite_kind kind);
+/* The kind with that contract name, or INSTCITE_KIND_UNKNOWN. */
+INSTCITE_API instcite_kind instcite_kind_from_name(const char *name);
+
+/* ------------------------------------------------------------------------ */
+/* Catalog of instruments                                                   */
+
+typedef struct instcite_catalog instcite_catalog;
+
+/* Returns a new catalog holding the rows embedded at build time from
+ * datasets/instruments.csv; free with instcite_catalog_free. NULL on failure
+ * (err filled). */
+INSTCITE_API instcite_catalog *instcite_catalog_new(instcite_error *err);
+
+/* Reads a catalog CSV (same columns as datasets/instruments.csv) from path
+ * and adds its rows; a row whose id already exists replaces that row.
+ * Borrows cat and path. On failure cat is unchanged. */
+INSTCITE_API instcite_status instcite_catalog_load(instcite_catalog *cat, const char *path,
+                                                   instcite_error *err);
+
+/* Number of instruments. */
+INSTCITE_API size_t instcite_catalog_size(const instcite_catalog *cat);
+
+/* instcite_catalog_free(NULL) is a no-op. */
+INSTCITE_API void instcite_catalog_free(instcite_catalog *cat);
+
+/* ------------------------------------------------------------------------ */
+/* Extraction                                                               */
+
+/* One place where a document cites one identity. All strings are owned by
+ * the instcite_doc and live until instcite_doc_free; NULL means absent. */
+typedef struct instcite_mention {
+    instcite_kind kind;
+    const char *where;      /* "HEADER", "PP3", "OP17", "FN6" */
+    const char *key;        /* identity: same for the same instrument in every language */
+    const char *catalog_id; /* catalog id ("crc"), for catalog instruments */
+    const char *title_en;   /* English title, for catalog instruments */
+    const char *symbol;     /* UN document symbol ("A/RES/73/154", "E/2018/30") */
+    const char *body;       /* issuing body code: "GA", "ECOSOC", "SC", "HRC", "CCPCJ", ... */
+    const char *number;     /* resolution or decision number as cited ("73/154") */
+    const char *date;       /* ISO date ("2018-12-17") or a bare year ("2007") */
+    const char *title;      /* title or subject as printed, when given */
+    const char *footnote;   /* footnote marker attached to this mention ("3") */
+    const char *unts;       /* Treaty Series "volume/number" as printed in that footnote */
+    const char *verb;       /* governing clause verb as printed ("回顾", "Recalling") */
+    const char *clause;     /* the same verb in a language-neutral form ("recall") */
+    const char *text;       /* the input bytes start..end, as a string */
+    size_t start, end;      /* byte offsets in the input */
+    double confidence;      /* 0..1 */
+} instcite_mention;
+
+/* A typed relation between two identities ("optional_protocol_to",
+ * "supplements", "published_in", "adopted_by"). */
+typedef struct instcite_relation {
+    const char *from;
+    const char *type;
+    const char *to;
+    const char *where; /* paragraph that established it, or "CATALOG" */
+} instcite_relation;
+
+/* Something worth a reader's attention that did not stop extraction
+ * (a printed fact that disagrees with the catalog, an unknown instrument). */
+typedef struct instcite_warning {
+    const char *code; /* stable, machine-readable: "unts-mismatch", ... */
+    const char *where;
+    size_t start, end; /* byte offsets in the input */
+    const char *message;
+} instcite_warning;
+
+/* What the document says about itself. */
+typedef struct instcite_docinfo {
+    const char *name;         /* the name the caller gave (usually the path) */
+    const char *lang;         /* "zh", "en", ... */
+    const char *symbol;       /* "A/RES/74/174"; NULL when not found */
+    instcite_kind kind;       /* kind of the document itself */
+    const char *body;         /* adopting body code ("GA") */
+    int session;              /* 74, or 0 */
+    const char *agenda_item;  /* "106" */
+    const char *agenda_title; /* "预防犯罪和刑事司法" */
+    const char *date;         /* adoption date, ISO */
+    const char *title;        /* the resolution's title */
+    const char *report;       /* symbol of the report it was adopted on */
+    const char *committee;    /* the committee that reported, as printed */
+    int plenary_meeting;      /* 50, or 0 */
+    const char *closing_date; /* date under the plenary-meeting line, ISO */
+    size_t preambular;        /* number of preambular paragraphs */
+    size_t operative;         /* number of operative paragraphs */
+    size_t footnotes;         /* number of footnotes */
+} instcite_docinfo;
+
+typedef struct instcite_doc instcite_doc;
+
+/* Extracts the mentions of one document from len bytes of UTF-8 (a BOM, CRLF
+ * line ends, full-width digits, superscript footnote markers and unusual
+ * spaces are accepted). lang is "zh", "en", ... or NULL to detect it. name
+ * identifies the document when it carries no symbol of its own (usually the
+ * path). Borrows cat, name and bytes. Returns a new object; free with
+ * instcite_doc_free. NULL on failure (err filled; for invalid UTF-8 the
+ * offset of the first bad byte). Time and memory are linear in len. */
+INSTCITE_API instcite_doc *instcite_extract(const instcite_catalog *cat, const char *name,
+                                            const void *bytes, size_t len, const char *lang,
+                                            instcite_error *err);
+
+/* Reads path whole and calls instcite_extract with name = path. Borrows all
+ * arguments. *out receives a new object; free with instcite_doc_free. */
+INSTCITE_API instcite_status instcite_extract_file(const instcite_catalog *cat, const char *path,
+                                                   const char *lang, instcite_doc **out,
+                                                   instcite_error *err);
+
+/* Accessors. Returned pointers live until instcite_doc_free. Indexes past the
+ * count return NULL. Mentions are in input order. */
+INSTCITE_API const instcite_docinfo *instcite_doc_info(const instcite_doc *doc);
+INSTCITE_API size_t instcite_doc_mention_count(const instcite_doc *doc);
+INSTCITE_API const instcite_mention *instcite_doc_mention(const instcite_doc *doc, size_t i);
+INSTCITE_API size_t instcite_doc_relation_count(const instcite_doc *doc);
+INSTCITE_API const instcite_relation *instcite_doc_relation(const instcite_doc *doc, size_t i);
+INSTCITE_API size_t instcite_doc_warning_count(const instcite_doc *doc);
+INSTCITE_API const instcite_warning *instcite_doc_warning(const instcite_doc *doc, size_t i);
+
+/* instcite_doc_free(NULL) is a no-op. */
+INSTCITE_API void instcite_doc_free(instcite_doc *doc);
+
+/* ------------------------------------------------------------------------ */
+/* Output formats                                                           */
+
+typedef enum instcite_format {
+    INSTCITE_FORMAT_UNKNOWN = 0,
+    INSTCITE_FORMAT_TABLE,   /* extraction: aligned text for a terminal */
+    INSTCITE_FORMAT_JSONL,   /* extraction: JSON Lines records */
+    INSTCITE_FORMAT_JSON,    /* extraction: one JSON document; graph: node-link JSON */
+    INSTCITE_FORMAT_CSV,     /* extraction: one row per mention */
+    INSTCITE_FORMAT_GRAPHML  /* graph: GraphML with Gephi's conventions */
+} instcite_format;
+
+/* "table", "jsonl", "json", "csv", "graphml" -> format; UNKNOWN otherwise. */
+INSTCITE_API instcite_format instcite_format_from_name(const char *name);
+/* The format a graph file name asks for by its extension (".graphml",
+ * ".json"), or UNKNOWN. */
+INSTCITE_API instcite_format instcite_format_from_path(const char *path);
+
+/* Writes the records of n documents (document, mention, relation and
+ * warning records) in an extraction format (TABLE, JSONL, JSON, CSV).
+ * Borrows everything. Output is deterministic. */
+INSTCITE_API instcite_status instcite_records_write(const instcite_doc *const *docs, size_t n,
+                                                    instcite_format format, FILE *out,
+                                                    instcite_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Citation graph                                                           */
+
+typedef struct instcite_graph instcite_graph;
+
+/* Returns a new, empty graph; free with instcite_graph_free. Borrows cat,
+ * which must outlive the graph. NULL on failure (err filled). */
+INSTCITE_API instcite_graph *instcite_graph_new(const instcite_catalog *cat, instcite_error *err);
+
+/* Adds a document and its citations, merging nodes by identity. Copies what
+ * it needs: doc may be freed afterwards. */
+INSTCITE_API instcite_status instcite_graph_add(instcite_graph *g, const instcite_doc *doc,
+                                                instcite_error *err);
+
+/* Node and edge counts of the graph as it would be written now. */
+INSTCITE_API size_t instcite_graph_node_count(const instcite_graph *g);
+INSTCITE_API size_t instcite_graph_edge_count(const instcite_graph *g);
+
+/* Writes the graph as GRAPHML or JSON (networkx node-link, "edges" key).
+ * Nodes and edges are sorted by identity; output is byte-for-byte
+ * reproducible. Borrows everything. */
+INSTCITE_API instcite_status instcite_graph_write(instcite_graph *g, instcite_format format,
+                                                  FILE *out, instcite_error *err);
+
+/* instcite_graph_free(NULL) is a no-op. */
+INSTCITE_API void instcite_graph_free(instcite_graph *g);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* INSTCITE_H */
