@@ -1,0 +1,1053 @@
+/*
+ * Citation graph: documents and the identities they cite, merged by identity,
+ * with igraph computing the metrics. This is the only file that includes
+ * igraph.h.
+ *
+ * Our own arrays (nodes, edges, their attributes) are the source of truth;
+ * igraph_t is built from them in graph_prepare, used for the metrics and
+ * destroyed again, so igraph stays purely topological (no attribute table,
+ * no process-global attribute handler).
+ *
+ * Model decisions:
+ *  - Node identity: a document is its symbol, or its name when it has none; a
+ *    cited thing is its mention key (the same in every language), falling back
+ *    to symbol, catalog id, printed title. A document that is both added and
+ *    cited is one node. The same resolution added in two languages is one
+ *    node too (its lang attribute lists both, "en;zh").
+ *  - Edges: at most ONE edge per ordered pair (source, target), so the
+ *    written graph is a simple directed graph ("multigraph": false in JSON;
+ *    no parallel edges in GraphML, which Gephi would merge anyway). A
+ *    relation between a pair that also has a citation edge does not add a
+ *    parallel edge: it is recorded on the citation edge in `relation`.
+ *    An edge with citations has type "cites"; an edge with only relations
+ *    has type = its relation type(s), ";"-joined in sorted order (normally
+ *    just one, e.g. "optional_protocol_to"). Identical (from, type, to)
+ *    relations therefore collapse by construction. Self-loops are dropped.
+ *  - Weights: a citation edge weighs its mention count; a relation-only edge
+ *    weighs 1 (so Gephi, which reads `weight`, and the metrics see every
+ *    edge).
+ *  - Metrics, over ALL edges (citation and relation): in_degree = number of
+ *    distinct nodes with an edge into the node (igraph_degree), weighted
+ *    in-degree = sum of incoming weights (igraph_strength, an integer because
+ *    weights are integers), PageRank = weighted, directed, PRPACK, damping
+ *    0.85.
+ */
+#include "graph/graph.h"
+
+#include "catalog/catalog.h"
+
+#include <igraph.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* Small containers                                                          */
+
+/* Distinct strings in first-seen order. */
+typedef struct strlist {
+    char **v;
+    size_t n, cap;
+    char *joined; /* ";"-joined cache, rebuilt by strlist_join */
+} strlist;
+
+static char *xstrdup(const char *s)
+{
+    size_t len = strlen(s);
+    char *p = malloc(len + 1);
+    if (p)
+        memcpy(p, s, len + 1);
+    return p;
+}
+
+/* Copies s with every character XML 1.0 forbids (C0 controls other than
+ * \t \n \r, surrogates, U+FFFE, U+FFFF) and every invalid UTF-8 byte
+ * replaced by U+FFFD. Strings are cleaned here, when they enter the graph,
+ * so that the GraphML and the JSON writer emit the same value. */
+static char *sanitize_dup(const char *s)
+{
+    size_t len = strlen(s);
+    /* Each input byte becomes at most 3 output bytes (U+FFFD). */
+    if (len > (SIZE_MAX - 1) / 3)
+        return NULL;
+    char *out = malloc(len * 3 + 1);
+    if (!out)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned c = p[i];
+        size_t n = 0;
+        uint32_t cp = 0;
+        if (c < 0x80) {
+            n = 1;
+            cp = c;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            n = 2;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            cp = c & 0x07;
+        }
+        bool ok = n > 0 && i + n <= len;
+        for (size_t k = 1; ok && k < n; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                ok = false;
+            else
+                cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (ok) {
+            /* Overlong 3/4-byte forms, surrogates, > U+10FFFF, and the
+             * code points XML 1.0 excludes. */
+            if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+                (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF ||
+                (cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D))
+                ok = false;
+        }
+        if (ok) {
+            memcpy(out + o, p + i, n);
+            o += n;
+            i += n;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i += 1;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* 0 when added or already present, -1 when out of memory. */
+static int strlist_add(strlist *l, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i], s) == 0)
+            return 0;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 4;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    char *copy = sanitize_dup(s);
+    if (!copy)
+        return -1;
+    l->v[l->n++] = copy;
+    return 0;
+}
+
+static int cmp_str_ptr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Rebuilds l->joined ("" when empty -> NULL). sorted: join a sorted copy
+ * instead of first-seen order. 0 or -1 (out of memory). */
+static int strlist_join(strlist *l, bool sorted)
+{
+    free(l->joined);
+    l->joined = NULL;
+    if (l->n == 0)
+        return 0;
+    size_t len = 0;
+    for (size_t i = 0; i < l->n; i++)
+        len += strlen(l->v[i]) + 1;
+    char **order = malloc(l->n * sizeof *order);
+    char *j = malloc(len);
+    if (!order || !j) {
+        free(order);
+        free(j);
+        return -1;
+    }
+    memcpy(order, l->v, l->n * sizeof *order);
+    if (sorted)
+        qsort(order, l->n, sizeof *order, cmp_str_ptr);
+    size_t o = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            j[o++] = ';';
+        size_t n = strlen(order[i]);
+        memcpy(j + o, order[i], n);
+        o += n;
+    }
+    j[o] = '\0';
+    free(order);
+    l->joined = j;
+    return 0;
+}
+
+static void strlist_destroy(strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    free(l->joined);
+    memset(l, 0, sizeof *l);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Nodes and edges                                                           */
+
+typedef struct node {
+    char *id;
+    bool in_corpus; /* an added document */
+    instcite_kind kind;
+    char *label, *symbol, *body, *date, *title, *agenda_item, *catalog_id, *unts;
+    int session; /* 0 = absent */
+    int year;    /* 0 = absent */
+    strlist lang;
+    /* Metrics, filled by graph_prepare. */
+    long long in_degree, weighted_in_degree;
+    double pagerank;
+} node;
+
+typedef struct edge {
+    size_t from, to;     /* node indexes in insertion order */
+    long long mentions;  /* > 0 for a citation edge */
+    size_t first_offset; /* smallest mention start, valid when mentions > 0 */
+    strlist paragraphs, clauses, lang;
+    strlist relations, relation_where;
+    char *type; /* derived by graph_prepare */
+} edge;
+
+/* Open-addressing hash index: slot holds index + 1, 0 = empty. Capacity is a
+ * power of two kept at most half full. */
+typedef struct hindex {
+    size_t *slot;
+    size_t cap, n;
+} hindex;
+
+struct instcite_graph {
+    const instcite_catalog *cat; /* borrowed, may be NULL */
+    node *nodes;
+    size_t n_nodes, cap_nodes;
+    edge *edges;
+    size_t n_edges, cap_edges;
+    hindex node_index; /* by id */
+    hindex edge_index; /* by (from, to) */
+    /* Sorted view, valid when !dirty. */
+    bool dirty;
+    size_t *node_order; /* sorted position -> node index */
+    size_t *node_rank;  /* node index -> sorted position */
+    size_t *edge_order; /* sorted position -> edge index */
+};
+
+static uint64_t hash_bytes(const char *s)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+static uint64_t hash_pair(size_t a, size_t b)
+{
+    uint64_t h = (uint64_t)a * 0x9E3779B97F4A7C15u;
+    h ^= (uint64_t)b + 0x7F4A7C159E3779B9u + (h << 6) + (h >> 2);
+    h ^= h >> 29;
+    return h * 0xBF58476D1CE4E5B9u;
+}
+
+static uint64_t node_hash(const instcite_graph *g, size_t i)
+{
+    return hash_bytes(g->nodes[i].id);
+}
+
+static uint64_t edge_hash(const instcite_graph *g, size_t i)
+{
+    return hash_pair(g->edges[i].from, g->edges[i].to);
+}
+
+/* Grows ix so one more entry fits; rehashes with hashfn. 0 or -1. */
+static int hindex_reserve(instcite_graph *g, hindex *ix,
+                          uint64_t (*hashfn)(const instcite_graph *, size_t))
+{
+    if ((ix->n + 1) * 2 <= ix->cap)
+        return 0;
+    size_t cap = ix->cap ? ix->cap * 2 : 64;
+    size_t *slot = calloc(cap, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t s = 0; s < ix->cap; s++) {
+        if (!ix->slot[s])
+            continue;
+        size_t h = (size_t)hashfn(g, ix->slot[s] - 1) & (cap - 1);
+        while (slot[h])
+            h = (h + 1) & (cap - 1);
+        slot[h] = ix->slot[s];
+    }
+    free(ix->slot);
+    ix->slot = slot;
+    ix->cap = cap;
+    return 0;
+}
+
+static void hindex_insert(hindex *ix, uint64_t hash, size_t index)
+{
+    size_t h = (size_t)hash & (ix->cap - 1);
+    while (ix->slot[h])
+        h = (h + 1) & (ix->cap - 1);
+    ix->slot[h] = index + 1;
+    ix->n++;
+}
+
+static long find_node(const instcite_graph *g, const char *id)
+{
+    if (!g->node_index.cap)
+        return -1;
+    size_t mask = g->node_index.cap - 1;
+    for (size_t h = (size_t)hash_bytes(id) & mask; g->node_index.slot[h]; h = (h + 1) & mask) {
+        size_t i = g->node_index.slot[h] - 1;
+        if (strcmp(g->nodes[i].id, id) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+static long find_edge(const instcite_graph *g, size_t from, size_t to)
+{
+    if (!g->edge_index.cap)
+        return -1;
+    size_t mask = g->edge_index.cap - 1;
+    for (size_t h = (size_t)hash_pair(from, to) & mask; g->edge_index.slot[h];
+         h = (h + 1) & mask) {
+        size_t i = g->edge_index.slot[h] - 1;
+        if (g->edges[i].from == from && g->edges[i].to == to)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Sets *field to a sanitized copy of value when *field is unset (or
+ * always, when overwrite) and value is non-empty. 0 or -1. */
+static int set_str(char **field, const char *value, bool overwrite)
+{
+    if (!value || !*value || (*field && !overwrite))
+        return 0;
+    char *copy = sanitize_dup(value);
+    if (!copy)
+        return -1;
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+/* The year of an ISO date or bare year ("2018-12-17", "2007"), or 0. */
+static int year_of(const char *date)
+{
+    if (!date)
+        return 0;
+    int y = 0;
+    for (int k = 0; k < 4; k++) {
+        if (date[k] < '0' || date[k] > '9')
+            return 0;
+        y = y * 10 + (date[k] - '0');
+    }
+    if (date[4] != '\0' && date[4] != '-')
+        return 0;
+    return y;
+}
+
+/* Index of the node with that id, created (empty) if absent; -1 when out of
+ * memory. */
+static long ensure_node(instcite_graph *g, const char *id, bool *created)
+{
+    long found = find_node(g, id);
+    if (created)
+        *created = found < 0;
+    if (found >= 0)
+        return found;
+    if (g->n_nodes == g->cap_nodes) {
+        size_t cap = g->cap_nodes ? g->cap_nodes * 2 : 16;
+        node *v = realloc(g->nodes, cap * sizeof *v);
+        if (!v)
+            return -1;
+        g->nodes = v;
+        g->cap_nodes = cap;
+    }
+    if (hindex_reserve(g, &g->node_index, node_hash) != 0)
+        return -1;
+    node *n = &g->nodes[g->n_nodes];
+    memset(n, 0, sizeof *n);
+    n->id = sanitize_dup(id);
+    if (!n->id)
+        return -1;
+    size_t i = g->n_nodes++;
+    hindex_insert(&g->node_index, node_hash(g, i), i);
+    g->dirty = true;
+    return (long)i;
+}
+
+static long ensure_edge(instcite_graph *g, size_t from, size_t to)
+{
+    long found = find_edge(g, from, to);
+    if (found >= 0)
+        return found;
+    if (g->n_edges == g->cap_edges) {
+        size_t cap = g->cap_edges ? g->cap_edges * 2 : 16;
+        edge *v = realloc(g->edges, cap * sizeof *v);
+        if (!v)
+            return -1;
+        g->edges = v;
+        g->cap_edges = cap;
+    }
+    if (hindex_reserve(g, &g->edge_index, edge_hash) != 0)
+        return -1;
+    edge *e = &g->edges[g->n_edges];
+    memset(e, 0, sizeof *e);
+    e->from = from;
+    e->to = to;
+    size_t i = g->n_edges++;
+    hindex_insert(&g->edge_index, edge_hash(g, i), i);
+    g->dirty = true;
+    return (long)i;
+}
+
+/* The identity key of a catalog entry: its English title (see catalog.h),
+ * else its id. */
+static const char *entry_key(const cat_entry *e)
+{
+    return e->title[LANG_EN][0] ? e->title[LANG_EN] : e->id;
+}
+
+/* Fills the unset attributes of node n from a catalog entry. 0 or -1. */
+static int fill_from_entry(node *n, const cat_entry *e)
+{
+    if (n->kind == INSTCITE_KIND_UNKNOWN)
+        n->kind = e->kind;
+    if (set_str(&n->catalog_id, e->id, false) || set_str(&n->title, e->title[LANG_EN], false) ||
+        set_str(&n->date, e->date, false))
+        return -1;
+    if (!n->label && set_str(&n->label, e->title[LANG_EN], false))
+        return -1;
+    if (!n->unts && e->unts_volume[0] && e->unts_number[0]) {
+        size_t len = strlen(e->unts_volume) + strlen(e->unts_number) + 2;
+        char *u = malloc(len);
+        if (!u)
+            return -1;
+        snprintf(u, len, "%s/%s", e->unts_volume, e->unts_number);
+        n->unts = u;
+    }
+    if (!n->year)
+        n->year = year_of(n->date);
+    return 0;
+}
+
+/* Adds (or extends) the relation edge from -> to. 0 or -1. */
+static int add_relation(instcite_graph *g, size_t from, size_t to, const char *type,
+                        const char *where)
+{
+    if (from == to || !type || !*type)
+        return 0;
+    long e = ensure_edge(g, from, to);
+    if (e < 0)
+        return -1;
+    if (strlist_add(&g->edges[e].relations, type) || strlist_add(&g->edges[e].relation_where, where))
+        return -1;
+    g->dirty = true;
+    return 0;
+}
+
+/* For a cited catalog instrument: its parent chain as relation edges
+ * (protocol -> parent), adding parent nodes when absent. The depth bound
+ * guards against a cycle in a user-supplied catalog. 0 or -1. */
+static int add_catalog_parents(instcite_graph *g, size_t child, const cat_entry *e)
+{
+    for (int depth = 0; depth < 16 && e && e->parent[0]; depth++) {
+        const cat_entry *parent = catalog_find_id(g->cat, e->parent);
+        if (!parent)
+            return 0;
+        long p = ensure_node(g, entry_key(parent), NULL);
+        if (p < 0 || fill_from_entry(&g->nodes[p], parent))
+            return -1;
+        /* A catalog row without a relation still names a parent: say only
+         * that it is part of it. */
+        const char *type = e->relation[0] ? e->relation : "part_of";
+        if (add_relation(g, child, (size_t)p, type, "CATALOG"))
+            return -1;
+        child = (size_t)p;
+        e = parent;
+    }
+    return 0;
+}
+
+/* The identity a mention cites, or NULL when it carries none. */
+static const char *mention_id(const instcite_mention *m)
+{
+    if (m->key && *m->key)
+        return m->key;
+    if (m->symbol && *m->symbol)
+        return m->symbol;
+    if (m->catalog_id && *m->catalog_id)
+        return m->catalog_id;
+    if (m->title && *m->title)
+        return m->title;
+    return NULL;
+}
+
+/* Cited-node attributes from one mention (unset ones only), then from the
+ * catalog. Order matters: the date comes from the mention first, the title
+ * and UNTS reference from the catalog first. */
+static int fill_from_mention(instcite_graph *g, size_t ni, const instcite_mention *m)
+{
+    node *n = &g->nodes[ni];
+    if (n->kind == INSTCITE_KIND_UNKNOWN)
+        n->kind = m->kind;
+    if (set_str(&n->symbol, m->symbol, false) || set_str(&n->body, m->body, false) ||
+        set_str(&n->date, m->date, false) || set_str(&n->catalog_id, m->catalog_id, false))
+        return -1;
+    const cat_entry *e = NULL;
+    if (g->cat && n->catalog_id)
+        e = catalog_find_id(g->cat, n->catalog_id);
+    if (e && fill_from_entry(n, e))
+        return -1;
+    if (set_str(&n->title, m->title_en, false) || set_str(&n->title, m->title, false) ||
+        set_str(&n->unts, m->unts, false))
+        return -1;
+    if (!n->label) {
+        /* Short and readable: the symbol for resolutions and reports, the
+         * English title for catalog instruments, else the key. */
+        const char *label = n->symbol ? n->symbol : m->title_en ? m->title_en : n->id;
+        if (set_str(&n->label, label, false))
+            return -1;
+    }
+    if (!n->year)
+        n->year = year_of(n->date);
+    if (e && add_catalog_parents(g, ni, e))
+        return -1;
+    return 0;
+}
+
+static int fill_from_doc(node *n, const instcite_docinfo *info)
+{
+    /* The document's own statements win over what citing documents said
+     * about it; a second copy (another language) only fills gaps. */
+    bool overwrite = !n->in_corpus;
+    n->in_corpus = true;
+    if (info->kind != INSTCITE_KIND_UNKNOWN && (overwrite || n->kind == INSTCITE_KIND_UNKNOWN))
+        n->kind = info->kind;
+    const char *label = info->symbol ? info->symbol : info->name;
+    if (set_str(&n->label, label, overwrite) || set_str(&n->symbol, info->symbol, overwrite) ||
+        set_str(&n->body, info->body, overwrite) || set_str(&n->date, info->date, overwrite) ||
+        set_str(&n->title, info->title, overwrite) ||
+        set_str(&n->agenda_item, info->agenda_item, overwrite) || strlist_add(&n->lang, info->lang))
+        return -1;
+    if (info->session && (overwrite || !n->session))
+        n->session = info->session;
+    int y = year_of(n->date);
+    if (y)
+        n->year = y;
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                    */
+
+instcite_status graph_fail(instcite_error *err, instcite_status code, const char *fmt, ...)
+{
+    if (err) {
+        err->code = code;
+        err->offset = -1;
+        err->line = 0;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
+
+static instcite_status nomem(instcite_error *err)
+{
+    return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory building the citation graph");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                                */
+
+instcite_graph *instcite_graph_new(const instcite_catalog *cat, instcite_error *err)
+{
+    instcite_graph *g = calloc(1, sizeof *g);
+    if (!g) {
+        nomem(err);
+        return NULL;
+    }
+    g->cat = cat;
+    g->dirty = true;
+    return g;
+}
+
+instcite_status instcite_graph_add(instcite_graph *g, const instcite_doc *doc, instcite_error *err)
+{
+    if (!g || !doc)
+        return graph_fail(err, INSTCITE_ERR_INVALID, "instcite_graph_add: NULL argument");
+    const instcite_docinfo *info = instcite_doc_info(doc);
+    const char *doc_id = info->symbol && *info->symbol ? info->symbol : info->name;
+    if (!doc_id || !*doc_id)
+        doc_id = "-";
+    long d = ensure_node(g, doc_id, NULL);
+    if (d < 0 || fill_from_doc(&g->nodes[d], info))
+        return nomem(err);
+
+    size_t nm = instcite_doc_mention_count(doc);
+    for (size_t i = 0; i < nm; i++) {
+        const instcite_mention *m = instcite_doc_mention(doc, i);
+        const char *id = mention_id(m);
+        if (!id)
+            continue;
+        long c = ensure_node(g, id, NULL);
+        if (c < 0 || fill_from_mention(g, (size_t)c, m))
+            return nomem(err);
+        if (c == d)
+            continue; /* a document citing itself: no self-loop */
+        long e = ensure_edge(g, (size_t)d, (size_t)c);
+        if (e < 0)
+            return nomem(err);
+        edge *ed = &g->edges[e];
+        if (ed->mentions == 0 || m->start < ed->first_offset)
+            ed->first_offset = m->start;
+        ed->mentions++;
+        if (strlist_add(&ed->paragraphs, m->where) || strlist_add(&ed->clauses, m->clause) ||
+            strlist_add(&ed->lang, info->lang))
+            return nomem(err);
+    }
+
+    size_t nr = instcite_doc_relation_count(doc);
+    for (size_t i = 0; i < nr; i++) {
+        const instcite_relation *r = instcite_doc_relation(doc, i);
+        if (!r->from || !*r->from || !r->to || !*r->to || !r->type || !*r->type)
+            continue;
+        long ends[2];
+        const char *ids[2] = {r->from, r->to};
+        for (int k = 0; k < 2; k++) {
+            bool created = false;
+            ends[k] = ensure_node(g, ids[k], &created);
+            if (ends[k] < 0)
+                return nomem(err);
+            if (created) {
+                /* An identity known only from a relation: describe it from
+                 * the catalog when the key is a catalog title. */
+                const cat_entry *e =
+                    g->cat ? catalog_find_title(g->cat, ids[k], strlen(ids[k])) : NULL;
+                if ((e && fill_from_entry(&g->nodes[ends[k]], e)) ||
+                    set_str(&g->nodes[ends[k]].label, ids[k], false))
+                    return nomem(err);
+            }
+        }
+        if (add_relation(g, (size_t)ends[0], (size_t)ends[1], r->type, r->where))
+            return nomem(err);
+    }
+    g->dirty = true;
+    return INSTCITE_OK;
+}
+
+size_t instcite_graph_node_count(const instcite_graph *g)
+{
+    return g ? g->n_nodes : 0;
+}
+
+size_t instcite_graph_edge_count(const instcite_graph *g)
+{
+    return g ? g->n_edges : 0;
+}
+
+static void node_destroy(node *n)
+{
+    free(n->id);
+    free(n->label);
+    free(n->symbol);
+    free(n->body);
+    free(n->date);
+    free(n->title);
+    free(n->agenda_item);
+    free(n->catalog_id);
+    free(n->unts);
+    strlist_destroy(&n->lang);
+}
+
+static void edge_destroy(edge *e)
+{
+    strlist_destroy(&e->paragraphs);
+    strlist_destroy(&e->clauses);
+    strlist_destroy(&e->lang);
+    strlist_destroy(&e->relations);
+    strlist_destroy(&e->relation_where);
+    free(e->type);
+}
+
+void instcite_graph_free(instcite_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        node_destroy(&g->nodes[i]);
+    for (size_t i = 0; i < g->n_edges; i++)
+        edge_destroy(&g->edges[i]);
+    free(g->nodes);
+    free(g->edges);
+    free(g->node_index.slot);
+    free(g->edge_index.slot);
+    free(g->node_order);
+    free(g->node_rank);
+    free(g->edge_order);
+    free(g);
+}
+
+instcite_status instcite_graph_write(instcite_graph *g, instcite_format format, FILE *out,
+                                     instcite_error *err)
+{
+    if (!g || !out)
+        return graph_fail(err, INSTCITE_ERR_INVALID, "instcite_graph_write: NULL argument");
+    if (format != INSTCITE_FORMAT_GRAPHML && format != INSTCITE_FORMAT_JSON)
+        return graph_fail(err, INSTCITE_ERR_INVALID,
+                          "a graph is written as graphml or json, not format %d", (int)format);
+    instcite_status st = graph_prepare(g, err);
+    if (st != INSTCITE_OK)
+        return st;
+    return format == INSTCITE_FORMAT_GRAPHML ? graphml_write(g, out, err)
+                                             : nodelink_write(g, out, err);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sorting and metrics                                                       */
+
+/* qsort has no context argument; graph functions run on one thread (igraph
+ * 0.10 is process-global anyway), so a file-static pointer is safe here. */
+static const instcite_graph *sort_graph;
+
+static int cmp_nodes(const void *a, const void *b)
+{
+    const node *x = &sort_graph->nodes[*(const size_t *)a];
+    const node *y = &sort_graph->nodes[*(const size_t *)b];
+    return strcmp(x->id, y->id); /* byte order; ids are unique */
+}
+
+static int cmp_edges(const void *a, const void *b)
+{
+    const edge *x = &sort_graph->edges[*(const size_t *)a];
+    const edge *y = &sort_graph->edges[*(const size_t *)b];
+    size_t xs = sort_graph->node_rank[x->from], ys = sort_graph->node_rank[y->from];
+    if (xs != ys)
+        return xs < ys ? -1 : 1;
+    size_t xt = sort_graph->node_rank[x->to], yt = sort_graph->node_rank[y->to];
+    if (xt != yt)
+        return xt < yt ? -1 : 1;
+    return strcmp(x->type, y->type); /* never reached: one edge per pair */
+}
+
+/* The reason igraph gave for the last failure; process-global like igraph's
+ * own error state (graph functions run on one thread). */
+static char igraph_reason[160];
+
+static void record_igraph_error(const char *reason, const char *file, int line,
+                                igraph_error_t code)
+{
+    snprintf(igraph_reason, sizeof igraph_reason, "%s (%s, igraph error %d at %s:%d)",
+             reason ? reason : "unknown reason", igraph_strerror(code), (int)code,
+             file ? file : "?", line);
+    /* Required of a handler that returns: free what the failed call put on
+     * the finally stack. */
+    IGRAPH_FINALLY_FREE();
+}
+
+/* Builds the igraph_t for the sorted view and computes the metrics into the
+ * nodes. Speaks igraph's idiom: every temporary goes on the finally stack, so
+ * an error anywhere frees all of them (through record_igraph_error). */
+static igraph_error_t compute_metrics(instcite_graph *g)
+{
+    igraph_integer_t n = (igraph_integer_t)g->n_nodes;
+    igraph_integer_t m = (igraph_integer_t)g->n_edges;
+    igraph_vector_int_t ends;
+    igraph_vector_t weights, strength, rank;
+    igraph_vector_int_t degree;
+    igraph_t ig;
+    igraph_real_t value;
+
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&ends, 2 * m);
+    IGRAPH_VECTOR_INIT_FINALLY(&weights, m);
+    for (igraph_integer_t k = 0; k < m; k++) {
+        const edge *e = &g->edges[g->edge_order[k]];
+        VECTOR(ends)[2 * k] = (igraph_integer_t)g->node_rank[e->from];
+        VECTOR(ends)[2 * k + 1] = (igraph_integer_t)g->node_rank[e->to];
+        VECTOR(weights)[k] = e->mentions > 0 ? (igraph_real_t)e->mentions : 1.0;
+    }
+    IGRAPH_CHECK(igraph_create(&ig, &ends, n, IGRAPH_DIRECTED));
+    IGRAPH_FINALLY(igraph_destroy, &ig);
+
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&degree, n);
+    IGRAPH_VECTOR_INIT_FINALLY(&strength, n);
+    IGRAPH_VECTOR_INIT_FINALLY(&rank, n);
+    IGRAPH_CHECK(igraph_degree(&ig, &degree, igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS));
+    IGRAPH_CHECK(igraph_strength(&ig, &strength, igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS,
+                                 &weights));
+    IGRAPH_CHECK(igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &rank, &value,
+                                 igraph_vss_all(), IGRAPH_DIRECTED, 0.85, &weights, NULL));
+
+    /* Vertex v of ig is the node at sorted position v. */
+    for (igraph_integer_t v = 0; v < n; v++) {
+        node *nd = &g->nodes[g->node_order[v]];
+        nd->in_degree = (long long)VECTOR(degree)[v];
+        /* A sum of integer weights is exact in a double; round rather than
+         * truncate anyway (no llround: the build does not link libm). */
+        nd->weighted_in_degree = (long long)(VECTOR(strength)[v] + 0.5);
+        nd->pagerank = VECTOR(rank)[v];
+    }
+
+    igraph_vector_destroy(&rank);
+    igraph_vector_destroy(&strength);
+    igraph_vector_int_destroy(&degree);
+    igraph_destroy(&ig);
+    igraph_vector_destroy(&weights);
+    igraph_vector_int_destroy(&ends);
+    IGRAPH_FINALLY_CLEAN(6);
+    return IGRAPH_SUCCESS;
+}
+
+/* Derives the edge type and the joined lists that the writers read. */
+static int finish_edge(edge *e)
+{
+    if (strlist_join(&e->paragraphs, false) || strlist_join(&e->clauses, false) ||
+        strlist_join(&e->lang, false) || strlist_join(&e->relations, true) ||
+        strlist_join(&e->relation_where, false))
+        return -1;
+    free(e->type);
+    e->type = xstrdup(e->mentions > 0 ? "cites" : e->relations.joined ? e->relations.joined : "");
+    return e->type ? 0 : -1;
+}
+
+instcite_status graph_prepare(instcite_graph *g, instcite_error *err)
+{
+    if (!g->dirty)
+        return INSTCITE_OK;
+    size_t nn = g->n_nodes ? g->n_nodes : 1, ne = g->n_edges ? g->n_edges : 1;
+    size_t *order = malloc(nn * sizeof *order);
+    size_t *rank = malloc(nn * sizeof *rank);
+    size_t *eorder = malloc(ne * sizeof *eorder);
+    if (!order || !rank || !eorder) {
+        free(order);
+        free(rank);
+        free(eorder);
+        return nomem(err);
+    }
+    free(g->node_order);
+    free(g->node_rank);
+    free(g->edge_order);
+    g->node_order = order;
+    g->node_rank = rank;
+    g->edge_order = eorder;
+
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        order[i] = i;
+        if (strlist_join(&g->nodes[i].lang, false))
+            return nomem(err);
+    }
+    for (size_t i = 0; i < g->n_edges; i++) {
+        eorder[i] = i;
+        if (finish_edge(&g->edges[i]))
+            return nomem(err);
+    }
+    sort_graph = g;
+    qsort(order, g->n_nodes, sizeof *order, cmp_nodes);
+    for (size_t p = 0; p < g->n_nodes; p++)
+        rank[order[p]] = p;
+    qsort(eorder, g->n_edges, sizeof *eorder, cmp_edges);
+    sort_graph = NULL;
+
+    if (g->n_nodes > 0) {
+        /* Our handler records instead of aborting; the previous one is put
+         * back so an embedding program's handler is undisturbed. The RNG is
+         * seeded so any randomised igraph routine added later repeats
+         * (PRPACK itself is deterministic). */
+        igraph_error_handler_t *old = igraph_set_error_handler(record_igraph_error);
+        igraph_reason[0] = '\0';
+        igraph_error_t rc = igraph_rng_seed(igraph_rng_default(), 20240101);
+        if (rc == IGRAPH_SUCCESS)
+            rc = compute_metrics(g);
+        igraph_set_error_handler(old);
+        if (rc != IGRAPH_SUCCESS) {
+            if (rc == IGRAPH_ENOMEM)
+                return nomem(err);
+            return graph_fail(err, INSTCITE_ERR_GRAPH, "igraph: %s",
+                              igraph_reason[0] ? igraph_reason : igraph_strerror(rc));
+        }
+    }
+    g->dirty = false;
+    return INSTCITE_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The view                                                                  */
+
+static const gattr_def node_attrs[] = {
+    {"label", GVAL_STRING},      {"kind", GVAL_STRING},
+    {"in_corpus", GVAL_BOOL},    {"symbol", GVAL_STRING},
+    {"body", GVAL_STRING},       {"session", GVAL_INT},
+    {"date", GVAL_STRING},       {"year", GVAL_INT},
+    {"title", GVAL_STRING},      {"agenda_item", GVAL_STRING},
+    {"lang", GVAL_STRING},       {"catalog_id", GVAL_STRING},
+    {"unts", GVAL_STRING},       {"in_degree", GVAL_INT},
+    {"weighted_in_degree", GVAL_INT}, {"pagerank", GVAL_DOUBLE},
+};
+enum { N_NODE_ATTRS = sizeof node_attrs / sizeof node_attrs[0] };
+
+static const gattr_def edge_attrs[] = {
+    {"type", GVAL_STRING},   {"weight", GVAL_INT},      {"paragraphs", GVAL_STRING},
+    {"clauses", GVAL_STRING}, {"first_offset", GVAL_INT}, {"lang", GVAL_STRING},
+    {"relation", GVAL_STRING}, {"relation_where", GVAL_STRING},
+};
+enum { N_EDGE_ATTRS = sizeof edge_attrs / sizeof edge_attrs[0] };
+
+size_t graph_node_attr_count(void)
+{
+    return N_NODE_ATTRS;
+}
+
+const gattr_def *graph_node_attr(size_t k)
+{
+    return k < N_NODE_ATTRS ? &node_attrs[k] : NULL;
+}
+
+size_t graph_edge_attr_count(void)
+{
+    return N_EDGE_ATTRS;
+}
+
+const gattr_def *graph_edge_attr(size_t k)
+{
+    return k < N_EDGE_ATTRS ? &edge_attrs[k] : NULL;
+}
+
+static gval str_val(const char *s)
+{
+    gval v = {.type = s && *s ? GVAL_STRING : GVAL_NONE, .s = s};
+    return v;
+}
+
+static gval int_val(long long i)
+{
+    gval v = {.type = GVAL_INT, .i = i};
+    return v;
+}
+
+static gval opt_int_val(long long i)
+{
+    gval v = {.type = i ? GVAL_INT : GVAL_NONE, .i = i};
+    return v;
+}
+
+const char *graph_node_id(const instcite_graph *g, size_t i)
+{
+    return g->nodes[g->node_order[i]].id;
+}
+
+gval graph_node_value(const instcite_graph *g, size_t i, size_t k)
+{
+    const node *n = &g->nodes[g->node_order[i]];
+    gval none = {.type = GVAL_NONE};
+    switch (k) { /* cases follow the order of node_attrs[] */
+    case 0: return str_val(n->label ? n->label : n->id);
+    case 1: return str_val(instcite_kind_name(n->kind));
+    case 2: return (gval){.type = GVAL_BOOL, .b = n->in_corpus};
+    case 3: return str_val(n->symbol);
+    case 4: return str_val(n->body);
+    case 5: return opt_int_val(n->session);
+    case 6: return str_val(n->date);
+    case 7: return opt_int_val(n->year);
+    case 8: return str_val(n->title);
+    case 9: return str_val(n->agenda_item);
+    case 10: return str_val(n->lang.joined);
+    case 11: return str_val(n->catalog_id);
+    case 12: return str_val(n->unts);
+    case 13: return int_val(n->in_degree);
+    case 14: return int_val(n->weighted_in_degree);
+    case 15: return (gval){.type = GVAL_DOUBLE, .d = n->pagerank};
+    }
+    return none;
+}
+
+size_t graph_edge_source(const instcite_graph *g, size_t e)
+{
+    return g->node_rank[g->edges[g->edge_order[e]].from];
+}
+
+size_t graph_edge_target(const instcite_graph *g, size_t e)
+{
+    return g->node_rank[g->edges[g->edge_order[e]].to];
+}
+
+gval graph_edge_value(const instcite_graph *g, size_t i, size_t k)
+{
+    const edge *e = &g->edges[g->edge_order[i]];
+    gval none = {.type = GVAL_NONE};
+    bool cites = e->mentions > 0;
+    switch (k) { /* cases follow the order of edge_attrs[] */
+    case 0: return str_val(e->type);
+    case 1: return int_val(cites ? e->mentions : 1);
+    case 2: return str_val(e->paragraphs.joined);
+    case 3: return str_val(e->clauses.joined);
+    case 4: return cites ? int_val((long long)e->first_offset) : none;
+    case 5: return str_val(e->lang.joined);
+    case 6: return str_val(e->relations.joined);
+    case 7: return str_val(e->relation_where.joined);
+    }
+    return none;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Locale-free numbers                                                       */
+
+/* Choice: switch this thread to the "C" numeric locale with
+ * newlocale/uselocale (POSIX 2008) around snprintf/strtod, rather than
+ * formatting digits by hand. uselocale is per thread, so other threads and
+ * the caller's setlocale are untouched. If newlocale fails (out of memory)
+ * we fall back to the process locale and rewrite its decimal point. */
+void graph_format_double(double d, char buf[32])
+{
+    if (isnan(d)) {
+        strcpy(buf, "NaN");
+        return;
+    }
+    if (isinf(d)) {
+        strcpy(buf, d > 0 ? "INF" : "-INF");
+        return;
+    }
+    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = c != (locale_t)0 ? uselocale(c) : (locale_t)0;
+    /* Shortest precision that reads back exactly. */
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, d);
+        if (c == (locale_t)0 || strtod(buf, NULL) == d)
+            break;
+    }
+    if (c != (locale_t)0) {
+        uselocale(old);
+        freelocale(c);
+    } else {
+        /* Fallback: replace a non-"." decimal point (which may be several
+         * bytes long) by ".". */
+        const char *dp = localeconv()->decimal_point;
+        size_t dl = dp ? strlen(dp) : 0;
+        char *at = dl && strcmp(dp, ".") != 0 ? strstr(buf, dp) : NULL;
+        if (at) {
+            *at = '.';
+            memmove(at + 1, at + dl, strlen(at + dl) + 1);
+        }
+    }
+    if (!strpbrk(buf, ".eE"))
+        strcat(buf, ".0");
+}
