@@ -1,0 +1,919 @@
+/*
+ * Extraction: normalised, segmented text -> mentions with identities.
+ *
+ * Order of work for one document:
+ *   1. text_init: validate + normalise, keeping the offset map;
+ *   2. layout_init: header facts, PP/OP paragraphs, footnotes;
+ *   3. footnotes first (publication, Treaty Series volume/number, "ibid."
+ *      chains), because body mentions take their attributes from them;
+ *   4. every paragraph: bracketed instrument titles, resolution numbers
+ *      (body carried across an enumeration), document symbols;
+ *   5. link mentions to footnotes, lint printed facts against the catalog,
+ *      sort mentions by input offset.
+ * Everything language-specific comes from the lang_table.
+ */
+#include "catalog/catalog.h"
+#include "extract/doc.h"
+#include "extract/resnum.h"
+#include "extract/symbol.h"
+#include "lang/lang.h"
+#include "layout/layout.h"
+#include "text/text.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { PUB_NONE, PUB_TREATY_SERIES, PUB_RECORDS };
+
+/* What one footnote says, for the mentions that point to it. */
+typedef struct footnote {
+    int n;
+    int pub;              /* publication, after resolving "ibid." */
+    char volume[16], number[16];
+    span unts;            /* "第2237卷，第39674号" */
+    size_t first_mention; /* mentions found inside the footnote: [first, last) */
+    size_t last_mention;
+    bool warned;
+} footnote;
+
+typedef struct ctx {
+    const instcite_catalog *cat;
+    const lang_table *L;
+    const text *t;
+    layout lo;
+    instcite_doc *doc;
+    const body_info *own; /* adopting body of the document itself */
+    footnote *fns;
+    size_t n_fns;
+    bool oom;
+} ctx;
+
+static void set_err(instcite_error *err, instcite_status code, long long offset, const char *msg)
+{
+    if (!err)
+        return;
+    err->code = code;
+    err->offset = offset;
+    err->line = 0;
+    snprintf(err->message, sizeof err->message, "%s", msg);
+}
+
+/* ---- small helpers over the normalised text ------------------------------ */
+
+static const char *S(const ctx *c, size_t at)
+{
+    return c->t->s + at;
+}
+
+/* Length of the UTF-8 character at normalised offset at. */
+static size_t char_len(const ctx *c, size_t at)
+{
+    unsigned cp;
+    size_t n = utf8_decode((const unsigned char *)c->t->s + at, c->t->len - at, &cp);
+    return n ? n : 1;
+}
+
+static const char *dup_span(ctx *c, size_t s, size_t e)
+{
+    const char *r = doc_strndup(c->doc, c->t->s + s, e - s);
+    if (!r)
+        c->oom = true;
+    return r;
+}
+
+static const char *dup_str(ctx *c, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *r = doc_strdup(c->doc, s);
+    if (!r)
+        c->oom = true;
+    return r;
+}
+
+/* Skips spaces and the punctuation that may stand between a mention and its
+ * footnote marker ("决议，⁶", "Child,4"); returns the marker's number or 0. */
+static int marker_after(const ctx *c, size_t at, size_t end, size_t *marker_end)
+{
+    while (at < end) {
+        size_t k;
+        if (c->t->s[at] == ' ' || c->t->s[at] == ',' || c->t->s[at] == ';')
+            at++;
+        else if ((k = lang_match(S(c, at), end - at, "，")) || (k = lang_match(S(c, at), end - at, "、")) ||
+                 (k = lang_match(S(c, at), end - at, "；")))
+            at += k;
+        else
+            break;
+    }
+    if (at < end && c->t->s[at] == FN_OPEN) {
+        unsigned long v;
+        size_t k = lang_digits(S(c, at + 1), end - at - 1, 4, &v);
+        if (k && at + 1 + k < end && c->t->s[at + 1 + k] == FN_CLOSE) {
+            if (marker_end)
+                *marker_end = at + k + 2;
+            return (int)v;
+        }
+    }
+    return 0;
+}
+
+/* Appends a mention for normalised span [s, e) of paragraph p. */
+static instcite_mention *new_mention(ctx *c, const para *p, instcite_kind kind, size_t s, size_t e,
+                                     const char *key)
+{
+    instcite_mention *m = doc_add_mention(c->doc);
+    if (!m) {
+        c->oom = true;
+        return NULL;
+    }
+    m->kind = kind;
+    m->where = dup_str(c, p->where);
+    m->key = dup_str(c, key);
+    m->start = c->t->map[s];
+    m->end = text_input_end(c->t->in, c->t->map, e);
+    m->text = doc_strndup(c->doc, (const char *)c->t->in + m->start, m->end - m->start);
+    if (!m->text)
+        c->oom = true;
+    m->confidence = 0.9;
+    return m;
+}
+
+/* True if [s, e) in input offsets is already covered by a mention added
+ * since index from (mentions of the same paragraph). */
+static bool covered(const ctx *c, size_t from, size_t s)
+{
+    for (size_t i = from; i < c->doc->n_mentions; i++)
+        if (s >= c->doc->mentions[i].start && s < c->doc->mentions[i].end)
+            return true;
+    return false;
+}
+
+static void add_relation(ctx *c, const char *from, const char *type, const char *to, const char *where)
+{
+    if (!from || !to || strcmp(from, to) == 0)
+        return;
+    for (size_t i = 0; i < c->doc->n_relations; i++) {
+        const instcite_relation *r = &c->doc->relations[i];
+        if (strcmp(r->from, from) == 0 && strcmp(r->type, type) == 0 && strcmp(r->to, to) == 0)
+            return;
+    }
+    instcite_relation *r = doc_add_relation(c->doc);
+    if (!r) {
+        c->oom = true;
+        return;
+    }
+    r->from = dup_str(c, from);
+    r->type = dup_str(c, type);
+    r->to = dup_str(c, to);
+    r->where = dup_str(c, where);
+}
+
+static void add_warning(ctx *c, const char *code, const char *where, size_t s, size_t e,
+                        const char *message)
+{
+    instcite_warning *w = doc_add_warning(c->doc);
+    if (!w) {
+        c->oom = true;
+        return;
+    }
+    w->code = dup_str(c, code);
+    w->where = dup_str(c, where);
+    w->start = c->t->map[s];
+    w->end = text_input_end(c->t->in, c->t->map, e);
+    w->message = dup_str(c, message);
+}
+
+/* Fills identity fields from a catalog entry. */
+static void from_catalog(ctx *c, instcite_mention *m, const cat_entry *e)
+{
+    m->key = dup_str(c, e->title[LANG_EN]);
+    m->title_en = m->key;
+    m->catalog_id = dup_str(c, e->id);
+    if (e->kind != INSTCITE_KIND_UNKNOWN)
+        m->kind = e->kind;
+}
+
+/* The catalog relation of an instrument (protocol -> parent), if any. */
+static void catalog_relation(ctx *c, const cat_entry *e, const char *where)
+{
+    if (!e->parent[0] || !e->relation[0])
+        return;
+    const cat_entry *parent = catalog_find_id(c->cat, e->parent);
+    if (parent)
+        add_relation(c, e->title[LANG_EN], e->relation, parent->title[LANG_EN], where);
+}
+
+/* ---- footnotes ----------------------------------------------------------- */
+
+static footnote *find_footnote(ctx *c, int n)
+{
+    for (size_t i = 0; i < c->n_fns; i++)
+        if (c->fns[i].n == n)
+            return &c->fns[i];
+    return NULL;
+}
+
+/* Finds the closing bracket matching the opening one at open (nesting
+ * allowed); returns its offset or end when unbalanced. */
+static size_t bracket_close(const ctx *c, size_t open, size_t end)
+{
+    const char *o = c->L->title_brackets[0], *cl = c->L->title_brackets[1];
+    size_t ol = strlen(o), cll = strlen(cl);
+    int depth = 0;
+    for (size_t i = open; i < end;) {
+        if (lang_match(S(c, i), end - i, o)) {
+            depth++;
+            i += ol;
+        } else if (lang_match(S(c, i), end - i, cl)) {
+            if (--depth == 0)
+                return i;
+            i += cll;
+        } else {
+            i += char_len(c, i);
+        }
+    }
+    return end;
+}
+
+/* Year ("2007") printed inside [s, e), or "" */
+static void year_in(const ctx *c, size_t s, size_t e, char out[11])
+{
+    out[0] = '\0';
+    for (size_t i = s; i + 4 <= e; i++) {
+        char iso[11];
+        if ((i == s || c->t->s[i - 1] < '0' || c->t->s[i - 1] > '9') &&
+            lang_parse_date(c->L, S(c, i), e - i, iso)) {
+            memcpy(out, iso, 4);
+            out[4] = '\0';
+            return;
+        }
+    }
+}
+
+/* "第2225卷，第39574号" anywhere in [s, e): volume and registration number. */
+static bool parse_unts(const ctx *c, size_t s, size_t e, footnote *f)
+{
+    const lang_table *L = c->L;
+    for (size_t i = s; i < e; i += char_len(c, i)) {
+        size_t k = lang_match(S(c, i), e - i, L->volume_open);
+        unsigned long vol, no;
+        size_t d, j;
+        if (!k || !(d = lang_digits(S(c, i + k), e - i - k, 6, &vol)))
+            continue;
+        j = i + k + d;
+        if (!(k = lang_match(S(c, j), e - j, L->volume_close)))
+            continue;
+        j += k;
+        while (j < e && (c->t->s[j] == ' ' || c->t->s[j] == ','))
+            j++;
+        if ((k = lang_match(S(c, j), e - j, "，")))
+            j += k;
+        if (!(k = lang_match(S(c, j), e - j, L->regno_open)) ||
+            !(d = lang_digits(S(c, j + k), e - j - k, 7, &no)))
+            continue;
+        j += k + d;
+        if (!(k = lang_match(S(c, j), e - j, L->regno_close)))
+            continue;
+        snprintf(f->volume, sizeof f->volume, "%lu", vol);
+        snprintf(f->number, sizeof f->number, "%lu", no);
+        f->unts = (span){i, j + k};
+        return true;
+    }
+    return false;
+}
+
+/* One footnote: its publication (resolving "ibid." to the previous
+ * footnote's), Treaty Series reference, Official Records mention. */
+static void read_footnote(ctx *c, const para *p, int prev_pub)
+{
+    const lang_table *L = c->L;
+    footnote *f = &c->fns[c->n_fns++];
+    memset(f, 0, sizeof *f);
+    f->n = p->n;
+    f->first_mention = f->last_mention = c->doc->n_mentions;
+    size_t s = p->body.start, e = p->body.end;
+    size_t lead = s;
+    size_t k = lang_match_any(S(c, s), e - s, L->see);
+    if (k)
+        lead += k;
+    bool ibid = lang_match_any(S(c, lead), e - lead, L->ibid) > 0;
+    f->pub = ibid ? prev_pub : PUB_NONE;
+    /* The first bracketed title names the publication. */
+    size_t open_at = e;
+    for (size_t i = s; i < e; i += char_len(c, i))
+        if (lang_match(S(c, i), e - i, L->title_brackets[0])) {
+            open_at = i;
+            break;
+        }
+    size_t close_at = open_at < e ? bracket_close(c, open_at, e) : e;
+    if (open_at < e && close_at < e) {
+        size_t ts = open_at + strlen(L->title_brackets[0]);
+        const char *title = S(c, ts);
+        size_t tl = close_at - ts;
+        if (lang_match_any(title, tl, L->treaty_series) == tl)
+            f->pub = PUB_TREATY_SERIES;
+        for (size_t i = 0; i < tl; i++)
+            if (lang_match_any(title + i, tl - i, L->records_words))
+                f->pub = PUB_RECORDS;
+    }
+    if (f->pub == PUB_TREATY_SERIES)
+        parse_unts(c, s, e, f);
+    if (f->pub == PUB_RECORDS && open_at < e && close_at < e) {
+        /* 《…正式记录，2007年，补编第10号》(E/2007/30/Rev.1): the symbol in
+         * parentheses identifies the records. */
+        size_t j = close_at + strlen(L->title_brackets[1]);
+        while (j < e && c->t->s[j] == ' ')
+            j++;
+        size_t sl;
+        if (j < e && c->t->s[j] == '(' && (sl = symbol_scan(S(c, j + 1), e - j - 1, '('))) {
+            size_t sym_end = j + 1 + sl;
+            size_t close = sym_end < e && c->t->s[sym_end] == ')' ? sym_end + 1 : sym_end;
+            const char *sym = dup_span(c, j + 1, sym_end);
+            instcite_mention *m =
+                new_mention(c, p, INSTCITE_KIND_OFFICIAL_RECORDS, ibid ? lead : open_at, close, sym);
+            if (m) {
+                m->symbol = m->key;
+                char year[11];
+                year_in(c, open_at, close_at, year);
+                if (year[0])
+                    m->date = dup_str(c, year);
+                m->title = dup_span(c, open_at + strlen(L->title_brackets[0]), close_at);
+                m->confidence = 0.95;
+            }
+        }
+    }
+}
+
+/* ---- bracketed instrument titles ----------------------------------------- */
+
+static instcite_kind kind_from_heads(const lang_table *L, const char *title, size_t len)
+{
+    size_t hl;
+    const lang_name *h = lang_suffix_name(title, len, L->instrument_heads, &hl);
+    return h ? instcite_kind_from_name(h->value) : INSTCITE_KIND_UNKNOWN;
+}
+
+static void scan_titles(ctx *c, const para *p)
+{
+    const lang_table *L = c->L;
+    if (!L->title_brackets[0])
+        return;
+    size_t ol = strlen(L->title_brackets[0]), cl = strlen(L->title_brackets[1]);
+    size_t s = p->body.start, e = p->body.end;
+    for (size_t i = s; i < e && !c->oom;) {
+        if (!lang_match(S(c, i), e - i, L->title_brackets[0])) {
+            i += char_len(c, i);
+            continue;
+        }
+        size_t close = bracket_close(c, i, e);
+        if (close >= e)
+            break;
+        size_t ts = i + ol, tl = close - ts;
+        const cat_entry *ce = catalog_find_title(c->cat, S(c, ts), tl);
+        instcite_kind kind = ce ? ce->kind : kind_from_heads(L, S(c, ts), tl);
+        size_t next = close + cl;
+        if (kind == INSTCITE_KIND_UNKNOWN || p->kind == PARA_FN) {
+            /* A publication title, or a footnote's source: not a citation
+             * of an instrument by itself. */
+            i = next;
+            continue;
+        }
+        const char *printed = dup_span(c, ts, close);
+        instcite_mention *m = new_mention(c, p, kind, i, next, printed);
+        if (!m)
+            return;
+        m->title = printed;
+        if (ce) {
+            from_catalog(c, m, ce);
+            catalog_relation(c, ce, p->where);
+            m->confidence = 0.97;
+        } else {
+            /* Not in the catalog: keep the printed title as identity, and
+             * relate a protocol to the parent its title names. */
+            m->confidence = 0.6;
+            size_t matched;
+            const cat_entry *parent = catalog_match_prefix(c->cat, S(c, ts), tl, &matched);
+            if (parent && kind == INSTCITE_KIND_PROTOCOL && matched < tl)
+                add_relation(c, printed, strstr(printed, "任择") ? "optional_protocol_to" : "supplements",
+                             parent->title[LANG_EN], p->where);
+            char msg[200];
+            snprintf(msg, sizeof msg, "instrument not in the catalog: %.*s", (int)(tl < 150 ? tl : 150),
+                     S(c, ts));
+            add_warning(c, "not-in-catalog", p->where, i, next, msg);
+        }
+        int fn = marker_after(c, next, e, NULL);
+        if (fn)
+            m->footnote = doc_printf(c->doc, "%d", fn);
+        i = next;
+    }
+}
+
+/* ---- resolution and decision numbers ------------------------------------- */
+
+typedef struct res_item {
+    size_t start;    /* where "第" is */
+    size_t num_end;  /* after the number */
+    resnum rn;
+} res_item;
+
+/* Analyses the text before a group of numbers, [a, b): date, subject or
+ * title, and the issuing body (explicit, possessive, or none). */
+typedef struct prefix {
+    char date[11];
+    size_t span_start;       /* where the mention's text begins */
+    const body_info *body;   /* explicit or possessive body; NULL when not stated */
+    bool only_joiners;       /* nothing but separators before the anchor */
+    size_t title_s, title_e; /* subject or title, when printed */
+} prefix;
+
+static void read_prefix(ctx *c, size_t a, size_t b, prefix *pf)
+{
+    const lang_table *L = c->L;
+    memset(pf, 0, sizeof *pf);
+    pf->span_start = b;
+    /* The date comes first after the body; a year inside a subject comes
+     * later, so the first full date wins. */
+    size_t anchor = b, date_end = b;
+    for (size_t i = a; i < b; i += char_len(c, i)) {
+        char iso[11];
+        size_t k;
+        if ((i == a || c->t->s[i - 1] < '0' || c->t->s[i - 1] > '9') &&
+            (k = lang_parse_date(L, S(c, i), b - i, iso)) && strlen(iso) == 10) {
+            memcpy(pf->date, iso, sizeof iso);
+            anchor = i;
+            date_end = i + k;
+            break;
+        }
+    }
+    size_t topic_from = pf->date[0] ? date_end : a;
+    size_t k;
+    if ((k = lang_match_any(S(c, topic_from), b - topic_from, L->topic_open))) {
+        size_t cl = strlen(L->topic_close);
+        if (!pf->date[0])
+            anchor = topic_from;
+        if (b - topic_from >= k + cl && lang_match(S(c, b - cl), cl, L->topic_close)) {
+            pf->title_s = topic_from + k;
+            pf->title_e = b - cl;
+        }
+    } else if ((k = lang_match_any(S(c, topic_from), b - topic_from, L->title_open))) {
+        if (!pf->date[0])
+            anchor = topic_from;
+        size_t q = topic_from + k;
+        if (q < b && c->t->s[q] == '"') {
+            const char *endq = memchr(S(c, q + 1), '"', b - q - 1);
+            if (endq) {
+                pf->title_s = q + 1;
+                pf->title_e = (size_t)(endq - c->t->s);
+            }
+        }
+    } else if (!pf->date[0]) {
+        /* Search backwards for a body name directly before the number. */
+        anchor = b;
+    }
+    pf->span_start = anchor;
+    /* Body or possessive directly before the anchor. */
+    size_t end = anchor;
+    while (end > a && c->t->s[end - 1] == ' ')
+        end--;
+    size_t bl;
+    const lang_name *bn = lang_suffix_name(S(c, a), end - a, L->bodies, &bl);
+    if (bn) {
+        pf->body = body_find(bn->value);
+        pf->span_start = end - bl;
+        end -= bl;
+    } else {
+        for (const char *const *ps = L->possessive; ps && *ps; ps++) {
+            size_t pl = strlen(*ps);
+            if (end - a >= pl && memcmp(S(c, end - pl), *ps, pl) == 0) {
+                pf->body = c->own;
+                end -= pl;
+                break;
+            }
+        }
+    }
+    /* Is what stands before it only separators (an enumeration goes on)? */
+    pf->only_joiners = true;
+    for (size_t i = a; i < end;) {
+        size_t j;
+        char ch = c->t->s[i];
+        if (ch == ' ' || ch == ',' || ch == FN_OPEN || ch == FN_CLOSE || (ch >= '0' && ch <= '9'))
+            i++;
+        else if ((j = lang_match_any(S(c, i), end - i, L->enum_joiners)) || (j = lang_match(S(c, i), end - i, "，")))
+            i += j;
+        else {
+            pf->only_joiners = false;
+            break;
+        }
+    }
+}
+
+/* The kind and identity of number rn issued by body b. */
+static instcite_kind res_identity(const body_info *b, bool decision, const resnum *rn, char *key,
+                                  size_t cap)
+{
+    if (rn->form == RESNUM_YEAR)
+        b = body_find("SC"); /* only the Security Council numbers with a year */
+    snprintf(key, cap, "%s%s", decision ? b->dec_prefix : b->res_prefix, rn->compact);
+    return decision ? b->decision : b->resolution;
+}
+
+static bool contains_break(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i += char_len(c, i))
+        if (lang_match_any(S(c, i), b - i, c->L->chain_breaks))
+            return true;
+    return false;
+}
+
+static void scan_resolutions(ctx *c, const para *p)
+{
+    const lang_table *L = c->L;
+    if (!L->kind_after_number || !L->number_open)
+        return;
+    size_t s = p->body.start, e = p->body.end;
+    size_t region = s;              /* where the text before the next group starts */
+    const body_info *chain = NULL;  /* body of the enumeration going on, if any */
+    size_t ol = strlen(L->number_open);
+    res_item items[32];
+    for (size_t i = s; i < e && !c->oom;) {
+        if (!lang_match(S(c, i), e - i, L->number_open)) {
+            i += char_len(c, i);
+            continue;
+        }
+        /* A group: 第N (joiner 第N)* kind-word. */
+        size_t n_items = 0, j = i, kl = 0;
+        const lang_name *kw = NULL;
+        while (n_items < sizeof items / sizeof items[0]) {
+            size_t k = lang_match(S(c, j), e - j, L->number_open);
+            resnum rn;
+            if (!k || !resnum_parse(S(c, j + k), e - j - k, &rn))
+                break;
+            items[n_items].start = j;
+            items[n_items].num_end = j + k + rn.len;
+            items[n_items].rn = rn;
+            n_items++;
+            j += k + rn.len;
+            while (j < e && c->t->s[j] == ' ')
+                j++;
+            if ((kw = lang_match_name(S(c, j), e - j, L->kind_words, &kl)))
+                break;
+            size_t jn = lang_match_any(S(c, j), e - j, L->enum_joiners);
+            if (!jn || !lang_match(S(c, j + jn), e - j - jn, L->number_open))
+                break;
+            j += jn;
+        }
+        if (!kw || n_items == 0) {
+            i += ol;
+            continue;
+        }
+        size_t group_end = j + kl;
+        bool decision = strcmp(kw->value, "decision") == 0;
+        prefix pf;
+        read_prefix(c, region, items[0].start, &pf);
+        const body_info *body = pf.body;
+        double conf = 0.95;
+        if (!body && chain && pf.only_joiners && !contains_break(c, region, items[0].start)) {
+            body = chain;
+            conf = 0.9;
+        }
+        if (!body) {
+            body = c->own ? c->own : body_find("GA");
+            conf = 0.8;
+        }
+        for (size_t it = 0; it < n_items; it++) {
+            char key[96];
+            instcite_kind kind = res_identity(body, decision, &items[it].rn, key, sizeof key);
+            const body_info *kb = items[it].rn.form == RESNUM_YEAR ? body_find("SC") : body;
+            size_t ms = it == 0 ? pf.span_start : items[it].start;
+            size_t me = it + 1 == n_items ? group_end : items[it].num_end;
+            if (c->doc->info.symbol && strcmp(key, c->doc->info.symbol) == 0)
+                continue; /* the document's own number is not a citation */
+            instcite_mention *m = new_mention(c, p, kind, ms, me, key);
+            if (!m)
+                return;
+            if (kb->has_symbol)
+                m->symbol = m->key;
+            m->body = dup_str(c, kb->code);
+            m->number = dup_str(c, items[it].rn.printed);
+            if (pf.date[0])
+                m->date = dup_str(c, pf.date);
+            if (pf.title_e > pf.title_s)
+                m->title = dup_span(c, pf.title_s, pf.title_e);
+            m->confidence = conf;
+            if (it + 1 == n_items) {
+                int fn = marker_after(c, group_end, e, NULL);
+                if (fn)
+                    m->footnote = doc_printf(c->doc, "%d", fn);
+            }
+        }
+        chain = body;
+        region = group_end;
+        i = group_end;
+    }
+}
+
+/* ---- document symbols ---------------------------------------------------- */
+
+static void scan_symbols(ctx *c, const para *p, size_t para_first)
+{
+    size_t s = p->body.start, e = p->body.end;
+    for (size_t i = s; i < e && !c->oom;) {
+        char prev = i > 0 ? c->t->s[i - 1] : 0;
+        size_t n = symbol_scan(S(c, i), e - i, prev);
+        if (!n) {
+            i++;
+            continue;
+        }
+        if (!covered(c, para_first, c->t->map[i])) {
+            const char *sym = dup_span(c, i, i + n);
+            instcite_kind kind = INSTCITE_KIND_REPORT;
+            static const struct { const char *prefix, *body; } res[] = {
+                {"A/HRC/RES/", "HRC"}, {"A/RES/", "GA"}, {"E/RES/", "ECOSOC"}, {"S/RES/", "SC"},
+            };
+            const char *body = NULL;
+            for (size_t r = 0; r < sizeof res / sizeof res[0]; r++)
+                if (sym && strncmp(sym, res[r].prefix, strlen(res[r].prefix)) == 0) {
+                    body = res[r].body;
+                    kind = body_find(body)->resolution;
+                    break;
+                }
+            if (sym && !(c->doc->info.symbol && strcmp(sym, c->doc->info.symbol) == 0)) {
+                instcite_mention *m = new_mention(c, p, kind, i, i + n, sym);
+                if (m) {
+                    m->symbol = m->key;
+                    m->body = dup_str(c, body);
+                    m->confidence = 0.95;
+                }
+            }
+        }
+        i += n;
+    }
+}
+
+/* ---- linking and lint ---------------------------------------------------- */
+
+static void link_footnotes(ctx *c)
+{
+    size_t n = c->doc->n_mentions;
+    for (size_t i = 0; i < n && !c->oom; i++) {
+        instcite_mention *m = &c->doc->mentions[i];
+        if (!m->footnote || strncmp(m->where, "FN", 2) == 0)
+            continue;
+        footnote *f = find_footnote(c, atoi(m->footnote));
+        if (!f)
+            continue;
+        if (f->pub == PUB_TREATY_SERIES && f->volume[0]) {
+            m->unts = doc_printf(c->doc, "%s/%s", f->volume, f->number);
+            const cat_entry *ce = m->catalog_id ? catalog_find_id(c->cat, m->catalog_id) : NULL;
+            if (!ce) {
+                /* Unknown title, known treaty: the Treaty Series decides. */
+                const cat_entry *by = catalog_find_unts(c->cat, f->volume, f->number);
+                if (by) {
+                    from_catalog(c, m, by);
+                    catalog_relation(c, by, m->where);
+                    m->confidence = 0.85;
+                }
+            } else if (!f->warned && ((ce->unts_volume[0] && strcmp(ce->unts_volume, f->volume)) ||
+                                      (ce->unts_number[0] && strcmp(ce->unts_number, f->number)))) {
+                const char *msg = doc_printf(
+                    c->doc,
+                    "footnote %d prints Treaty Series vol. %s, No. %s for %s; the catalog has "
+                    "vol. %s, No. %s (the printed value is kept)",
+                    f->n, f->volume, f->number, ce->id, ce->unts_volume, ce->unts_number);
+                char where[16];
+                snprintf(where, sizeof where, "FN%d", f->n);
+                add_warning(c, "unts-mismatch", where, f->unts.start, f->unts.end, msg);
+                f->warned = true;
+                m = &c->doc->mentions[i]; /* add_warning does not move mentions */
+            }
+        }
+        for (size_t k = f->first_mention; k < f->last_mention; k++) {
+            const instcite_mention *src = &c->doc->mentions[k];
+            if (src->kind == INSTCITE_KIND_OFFICIAL_RECORDS || src->kind == INSTCITE_KIND_REPORT)
+                add_relation(c, m->key, "published_in", src->key, m->where);
+            else if (m->catalog_id && src->kind == INSTCITE_KIND_GA_RESOLUTION)
+                add_relation(c, m->key, "adopted_by", src->key, m->where);
+        }
+    }
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const instcite_mention *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* ---- document info ------------------------------------------------------- */
+
+static void fill_info(ctx *c, const char *lang)
+{
+    instcite_docinfo *d = &c->doc->info;
+    const layout *lo = &c->lo;
+    d->lang = dup_str(c, lang);
+    c->own = body_find(lo->body ? lo->body : "GA");
+    d->body = dup_str(c, c->own->code);
+    if (lo->number.end > lo->number.start) {
+        d->symbol = doc_printf(c->doc, "%s%.*s", c->own->res_prefix,
+                               (int)(lo->number.end - lo->number.start), S(c, lo->number.start));
+        d->kind = c->own->resolution;
+    }
+    d->session = lo->session;
+    if (lo->agenda_item.end > lo->agenda_item.start)
+        d->agenda_item = dup_span(c, lo->agenda_item.start, lo->agenda_item.end);
+    if (lo->agenda_title.end > lo->agenda_title.start)
+        d->agenda_title = dup_span(c, lo->agenda_title.start, lo->agenda_title.end);
+    if (lo->date[0])
+        d->date = dup_str(c, lo->date);
+    if (lo->title.end > lo->title.start)
+        d->title = dup_span(c, lo->title.start, lo->title.end);
+    if (lo->report_symbol.end > lo->report_symbol.start)
+        d->report = dup_span(c, lo->report_symbol.start, lo->report_symbol.end);
+    if (lo->committee.end > lo->committee.start)
+        d->committee = dup_span(c, lo->committee.start, lo->committee.end);
+    d->plenary_meeting = lo->plenary;
+    if (lo->closing_date[0])
+        d->closing_date = dup_str(c, lo->closing_date);
+    d->preambular = lo->preambular;
+    d->operative = lo->operative;
+    d->footnotes = lo->footnotes;
+}
+
+/* The clause verb that opens a paragraph. */
+static void set_clauses(ctx *c, const para *p, size_t from)
+{
+    if (p->kind != PARA_PP && p->kind != PARA_OP)
+        return;
+    size_t vl;
+    const lang_name *v = lang_match_name(S(c, p->body.start), p->body.end - p->body.start, c->L->verbs, &vl);
+    if (!v)
+        return;
+    const char *verb = dup_span(c, p->body.start, p->body.start + vl);
+    const char *clause = dup_str(c, v->value);
+    for (size_t i = from; i < c->doc->n_mentions; i++) {
+        c->doc->mentions[i].verb = verb;
+        c->doc->mentions[i].clause = clause;
+    }
+}
+
+static void extract_all(ctx *c)
+{
+    const layout *lo = &c->lo;
+    /* The report the resolution was adopted on. */
+    if (lo->report_symbol.end > lo->report_symbol.start) {
+        static const para header = {.kind = PARA_HEADER, .where = "HEADER"};
+        const char *sym = dup_span(c, lo->report_symbol.start, lo->report_symbol.end);
+        instcite_mention *m =
+            new_mention(c, &header, INSTCITE_KIND_REPORT, lo->report_line.start, lo->report_line.end, sym);
+        if (m) {
+            m->symbol = m->key;
+            m->confidence = 0.98;
+        }
+    }
+    c->fns = calloc(lo->footnotes ? lo->footnotes : 1, sizeof *c->fns);
+    if (!c->fns) {
+        c->oom = true;
+        return;
+    }
+    int prev_pub = PUB_NONE;
+    for (size_t i = 0; i < lo->n_paras && !c->oom; i++) {
+        const para *p = &lo->paras[i];
+        if (p->kind != PARA_FN)
+            continue;
+        read_footnote(c, p, prev_pub);
+        footnote *f = &c->fns[c->n_fns - 1];
+        size_t from = f->first_mention;
+        scan_resolutions(c, p);
+        scan_symbols(c, p, from);
+        f->last_mention = c->doc->n_mentions;
+        prev_pub = f->pub;
+    }
+    for (size_t i = 0; i < lo->n_paras && !c->oom; i++) {
+        const para *p = &lo->paras[i];
+        if (p->kind != PARA_PP && p->kind != PARA_OP)
+            continue;
+        size_t from = c->doc->n_mentions;
+        scan_titles(c, p);
+        scan_resolutions(c, p);
+        scan_symbols(c, p, from);
+        set_clauses(c, p, from);
+    }
+    if (!c->oom)
+        link_footnotes(c);
+    qsort(c->doc->mentions, c->doc->n_mentions, sizeof *c->doc->mentions, by_start);
+}
+
+/* ---- public entry points ------------------------------------------------- */
+
+instcite_doc *instcite_extract(const instcite_catalog *cat, const char *name, const void *bytes,
+                               size_t len, const char *lang, instcite_error *err)
+{
+    if (!cat || (!bytes && len)) {
+        set_err(err, INSTCITE_ERR_INVALID, -1, "no catalog or no input");
+        return NULL;
+    }
+    if (lang && !lang_find(lang) && lang_index(lang) < 0) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "unknown language '%.16s'", lang);
+        set_err(err, INSTCITE_ERR_INVALID, -1, msg);
+        return NULL;
+    }
+    text t;
+    if (text_init(&t, bytes, len, err) != INSTCITE_OK)
+        return NULL;
+    ctx c = {.cat = cat, .t = &t};
+    const char *code = lang ? lang : lang_detect(t.s, t.len);
+    c.L = lang_find(code);
+    c.doc = doc_new(name);
+    if (!c.doc) {
+        text_destroy(&t);
+        set_err(err, INSTCITE_ERR_NOMEM, -1, "out of memory");
+        return NULL;
+    }
+    if (layout_init(&c.lo, &t, c.L, err) != INSTCITE_OK) {
+        instcite_doc_free(c.doc);
+        text_destroy(&t);
+        return NULL;
+    }
+    fill_info(&c, code);
+    if (c.L) {
+        extract_all(&c);
+    } else {
+        /* No language table yet: symbols are the same in every language. */
+        for (size_t i = 0; i < c.lo.n_paras; i++) {
+            size_t from = c.doc->n_mentions;
+            scan_symbols(&c, &c.lo.paras[i], from);
+        }
+        static const para whole = {.kind = PARA_HEADER, .where = "HEADER"};
+        char msg[96];
+        snprintf(msg, sizeof msg, "no language table for '%s': only document symbols were extracted", code);
+        if (t.len)
+            add_warning(&c, "unsupported-language", whole.where, 0, 1, msg);
+        qsort(c.doc->mentions, c.doc->n_mentions, sizeof *c.doc->mentions, by_start);
+    }
+    free(c.fns);
+    layout_destroy(&c.lo);
+    text_destroy(&t);
+    if (c.oom) {
+        instcite_doc_free(c.doc);
+        set_err(err, INSTCITE_ERR_NOMEM, -1, "out of memory");
+        return NULL;
+    }
+    return c.doc;
+}
+
+instcite_status instcite_extract_file(const instcite_catalog *cat, const char *path, const char *lang,
+                                      instcite_doc **out, instcite_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        set_err(err, INSTCITE_ERR_IO, -1, strerror(errno));
+        return INSTCITE_ERR_IO;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        set_err(err, INSTCITE_ERR_IO, -1, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+        return INSTCITE_ERR_IO;
+    }
+    if ((unsigned long long)st.st_size > INSTCITE_MAX_INPUT) {
+        fclose(f);
+        set_err(err, INSTCITE_ERR_LIMIT, -1, "file larger than the 1 GiB input limit");
+        return INSTCITE_ERR_LIMIT;
+    }
+    size_t cap = (size_t)st.st_size + 1, len = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        set_err(err, INSTCITE_ERR_NOMEM, -1, "out of memory");
+        return INSTCITE_ERR_NOMEM;
+    }
+    size_t got;
+    while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += got;
+        if (len == cap) { /* the file grew while we read it */
+            fclose(f);
+            free(buf);
+            set_err(err, INSTCITE_ERR_IO, -1, "file changed while being read");
+            return INSTCITE_ERR_IO;
+        }
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        set_err(err, INSTCITE_ERR_IO, -1, "read error");
+        return INSTCITE_ERR_IO;
+    }
+    instcite_error local;
+    instcite_error *e = err ? err : &local;
+    *out = instcite_extract(cat, path, buf, len, lang, e);
+    free(buf);
+    return *out ? INSTCITE_OK : e->code;
+}

@@ -1,0 +1,195 @@
+#define _GNU_SOURCE /* memmem */
+#include "lang/lang.h"
+
+#include "text/text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+extern const lang_table lang_zh;
+
+static const lang_table *const tables[] = {&lang_zh};
+
+const lang_table *lang_find(const char *code)
+{
+    if (code)
+        for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+            if (strcmp(tables[i]->code, code) == 0)
+                return tables[i];
+    return NULL;
+}
+
+/* Counts a few frequent function words; used only to tell Latin-script
+ * languages apart. Each needle is matched with spaces around it. */
+static size_t count_words(const char *s, size_t len, const char *const *words)
+{
+    size_t n = 0;
+    for (const char *const *w = words; *w; w++) {
+        size_t wl = strlen(*w);
+        for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), *w, wl)); p += wl)
+            n++;
+    }
+    return n;
+}
+
+const char *lang_detect(const char *s, size_t len)
+{
+    size_t cjk = 0, cyr = 0, arab = 0, latin = 0;
+    size_t limit = len < 65536 ? len : 65536;
+    for (size_t i = 0; i < limit;) {
+        unsigned cp;
+        size_t n = utf8_decode((const unsigned char *)s + i, limit - i, &cp);
+        if (!n) {
+            i++;
+            continue;
+        }
+        i += n;
+        if (cp >= 0x4E00 && cp <= 0x9FFF)
+            cjk++;
+        else if (cp >= 0x0400 && cp <= 0x04FF)
+            cyr++;
+        else if (cp >= 0x0600 && cp <= 0x06FF)
+            arab++;
+        else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+            latin++;
+    }
+    if (cjk * 3 >= latin && cjk >= cyr && cjk >= arab && cjk > 0)
+        return "zh";
+    if (arab > cyr && arab * 2 >= latin)
+        return "ar";
+    if (cyr * 2 >= latin && cyr > 0)
+        return "ru";
+    static const char *const en[] = {" the ", " of ", " and ", NULL};
+    static const char *const fr[] = {" le ", " la ", " des ", " et ", NULL};
+    static const char *const es[] = {" el ", " los ", " las ", " y ", NULL};
+    size_t ne = count_words(s, limit, en), nf = count_words(s, limit, fr),
+           ns = count_words(s, limit, es);
+    if (nf > ne && nf >= ns)
+        return "fr";
+    if (ns > ne && ns > nf)
+        return "es";
+    return "en";
+}
+
+size_t lang_match(const char *s, size_t n, const char *w)
+{
+    size_t wl = w ? strlen(w) : 0;
+    return wl && wl <= n && memcmp(s, w, wl) == 0 ? wl : 0;
+}
+
+size_t lang_match_any(const char *s, size_t n, const char *const *list)
+{
+    size_t best = 0;
+    for (; list && *list; list++) {
+        size_t m = lang_match(s, n, *list);
+        if (m > best)
+            best = m;
+    }
+    return best;
+}
+
+const lang_name *lang_match_name(const char *s, size_t n, const lang_name *names, size_t *len)
+{
+    const lang_name *best = NULL;
+    size_t bl = 0;
+    for (; names && names->text; names++) {
+        size_t m = lang_match(s, n, names->text);
+        if (m > bl)
+            best = names, bl = m;
+    }
+    *len = bl;
+    return best;
+}
+
+const lang_name *lang_suffix_name(const char *s, size_t n, const lang_name *names, size_t *len)
+{
+    const lang_name *best = NULL;
+    size_t bl = 0;
+    for (; names && names->text; names++) {
+        size_t wl = strlen(names->text);
+        if (wl > bl && wl <= n && memcmp(s + n - wl, names->text, wl) == 0)
+            best = names, bl = wl;
+    }
+    *len = bl;
+    return best;
+}
+
+/* Reads 1..max ASCII digits; returns how many, 0 if none. */
+size_t lang_digits(const char *s, size_t n, size_t max, unsigned long *value)
+{
+    size_t i = 0;
+    unsigned long v = 0;
+    while (i < n && i < max && s[i] >= '0' && s[i] <= '9')
+        v = v * 10 + (unsigned long)(s[i++] - '0');
+    if (i < n && s[i] >= '0' && s[i] <= '9')
+        return 0; /* longer than max: not this kind of number */
+    *value = v;
+    return i;
+}
+
+size_t lang_parse_date(const lang_table *L, const char *s, size_t n, char iso[11])
+{
+    unsigned long y, m, d;
+    size_t i = lang_digits(s, n, 4, &y);
+    if (i != 4 || !L->year_mark)
+        return 0;
+    size_t k = lang_match(s + i, n - i, L->year_mark);
+    if (!k)
+        return 0;
+    i += k;
+    size_t j = lang_digits(s + i, n - i, 2, &m);
+    if (!j || m < 1 || m > 12 || !(k = lang_match(s + i + j, n - i - j, L->month_mark))) {
+        snprintf(iso, 11, "%04lu", y); /* a bare year */
+        return i;
+    }
+    size_t after_month = i + j + k;
+    j = lang_digits(s + after_month, n - after_month, 2, &d);
+    if (!j || d < 1 || d > 31 || !(k = lang_match(s + after_month + j, n - after_month - j, L->day_mark))) {
+        snprintf(iso, 11, "%04lu-%02lu", y, m);
+        return after_month;
+    }
+    snprintf(iso, 11, "%04lu-%02lu-%02lu", y, m, d);
+    return after_month + j + k;
+}
+
+/* Chinese numerals as used for session numbers: 一..九, 十, 百, 零/〇. */
+size_t lang_parse_cjk_number(const char *s, size_t n, int *value)
+{
+    static const char *const units[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int total = 0, cur = 0;
+    size_t i = 0;
+    bool any = false;
+    while (i < n) {
+        int digit = -1;
+        for (int u = 0; u < 10; u++)
+            if (lang_match(s + i, n - i, units[u])) {
+                digit = u;
+                break;
+            }
+        if (digit < 0 && lang_match(s + i, n - i, "〇"))
+            digit = 0;
+        if (digit < 0 && lang_match(s + i, n - i, "两"))
+            digit = 2;
+        if (digit >= 0) {
+            cur = digit;
+            i += 3;
+            any = true;
+            continue;
+        }
+        if (lang_match(s + i, n - i, "十")) {
+            total += (cur ? cur : 1) * 10;
+            cur = 0;
+        } else if (lang_match(s + i, n - i, "百")) {
+            total += (cur ? cur : 1) * 100;
+            cur = 0;
+        } else {
+            break;
+        }
+        i += 3;
+        any = true;
+    }
+    if (!any)
+        return 0;
+    *value = total + cur;
+    return i;
+}

@@ -1,0 +1,134 @@
+/* Chinese. Forms seen in A/RES/74/174 (shared/seeds) or cited in
+ * un-citation-conventions.md; entries marked [R] there are provisional. */
+#include "lang/lang.h"
+
+#include <stddef.h>
+
+static const lang_name kind_words[] = {
+    {"号决议", "resolution"},
+    {"号决定", "decision"},
+    {NULL, NULL},
+};
+
+/* Longest first: a shorter name that is a suffix of a longer one must come
+ * after it ("委员会" alone is never a body). */
+static const lang_name bodies[] = {
+    {"预防犯罪和刑事司法委员会", "CCPCJ"},
+    {"经济及社会理事会", "ECOSOC"},
+    {"妇女地位委员会", "CSW"},
+    {"麻醉药品委员会", "CND"},
+    {"社会发展委员会", "CSocD"},
+    {"人口与发展委员会", "CPD"},
+    {"安全理事会", "SC"},
+    {"人权理事会", "HRC"},
+    {"人权委员会", "CHR"},
+    {"经社理事会", "ECOSOC"},
+    {"安理会", "SC"},
+    {"大会", "GA"},
+    {NULL, NULL},
+};
+
+static const char *const enum_joiners[] = {"以及", "和", "及", "与", "、", NULL};
+static const char *const possessive[] = {"其", NULL};
+static const char *const topic_open[] = {"关于", NULL};
+static const char *const title_open[] = {"题为", NULL};
+static const char *const chain_breaks[] = {"；", "。", ";", NULL};
+
+static const lang_name instrument_heads[] = {
+    {"任择议定书", "protocol"},
+    {"议定书", "protocol"},
+    {"国际公约", "covenant"},
+    {"公约", "convention"},
+    {"条约", "convention"},
+    {"规约", "convention"},
+    {"宪章", "charter"},
+    {"宣言", "declaration"},
+    {"协定", "agreement"},
+    {NULL, NULL},
+};
+
+static const char *const ibid[] = {"同上", NULL};
+static const char *const see[] = {"见", "参见", NULL};
+static const char *const treaty_series[] = {"条约汇编", NULL};
+static const char *const records_words[] = {"正式记录", NULL};
+
+/* Longest first, so "又回顾" wins over "回顾". */
+static const lang_name verbs[] = {
+    {"赞赏地注意到", "note_with_appreciation"},
+    {"表示注意到", "take_note"},
+    {"又注意到", "note"},
+    {"还注意到", "note"},
+    {"注意到", "note"},
+    {"又回顾", "recall"},
+    {"还回顾", "recall"},
+    {"回顾", "recall"},
+    {"又重申", "reaffirm"},
+    {"重申", "reaffirm"},
+    {"强调指出", "stress"},
+    {"强调", "stress"},
+    {"深为关切", "concern"},
+    {"关切", "concern"},
+    {"认识到", "recognize"},
+    {"确认", "recognize"},
+    {"承认", "acknowledge"},
+    {"欢迎", "welcome"},
+    {"铭记", "bear_in_mind"},
+    {"深信", "convinced"},
+    {"申明", "affirm"},
+    {"又吁请", "call_upon"},
+    {"吁请", "call_upon"},
+    {"呼吁", "call_upon"},
+    {"又敦促", "urge"},
+    {"敦促", "urge"},
+    {"又鼓励", "encourage"},
+    {"还鼓励", "encourage"},
+    {"鼓励", "encourage"},
+    {"邀请", "invite"},
+    {"请", "request"},
+    {"决定", "decide"},
+    {NULL, NULL},
+};
+
+static const lang_name adoption[] = {
+    {"大会决议", "GA"},
+    {"人权理事会决议", "HRC"},
+    {"经济及社会理事会决议", "ECOSOC"},
+    {NULL, NULL},
+};
+
+const lang_table lang_zh = {
+    .code = "zh",
+    .kind_after_number = true,
+    .number_open = "第",
+    .kind_words = kind_words,
+    .enum_joiners = enum_joiners,
+    .possessive = possessive,
+    .topic_open = topic_open,
+    .topic_close = "的",
+    .title_open = title_open,
+    .chain_breaks = chain_breaks,
+    .bodies = bodies,
+    .year_mark = "年",
+    .month_mark = "月",
+    .day_mark = "日",
+    .title_brackets = {"《", "》"},
+    .instrument_heads = instrument_heads,
+    .ibid = ibid,
+    .see = see,
+    .treaty_series = treaty_series,
+    .volume_open = "第",
+    .volume_close = "卷",
+    .regno_open = "第",
+    .regno_close = "号",
+    .records_words = records_words,
+    .verbs = verbs,
+    .session_open = "第",
+    .session_close = "届会议",
+    .agenda_open = "议程项目",
+    .adoption = adoption,
+    .report_open = "[根据",
+    .report_mid = "的报告(",
+    .report_close = ")通过]",
+    .plenary_open = "第",
+    .plenary_close = "次全体会议",
+};

@@ -1,0 +1,250 @@
+#include "text/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t len;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, min = 0x80, c &= 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, min = 0x800, c &= 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, min = 0x10000, c &= 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+bool is_cjk(unsigned cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+           (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static bool is_space(unsigned cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+static int superscript_digit(unsigned cp)
+{
+    switch (cp) {
+    case 0xB9: return 1;
+    case 0xB2: return 2;
+    case 0xB3: return 3;
+    case 0x2070: return 0;
+    default: return (cp >= 0x2074 && cp <= 0x2079) ? (int)(cp - 0x2070) : -1;
+    }
+}
+
+/* The ASCII character a code point normalises to, or 0 to keep it. */
+static unsigned fold_ascii(unsigned cp)
+{
+    if (cp >= 0xFF10 && cp <= 0xFF19) /* full-width digits */
+        return cp - 0xFF10 + '0';
+    if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
+        return cp - 0xFF21 + 'A';
+    switch (cp) {
+    case 0xFF0F: return '/';
+    case 0xFF08: return '(';
+    case 0xFF09: return ')';
+    case 0xFF3B: return '[';
+    case 0xFF3D: return ']';
+    case 0xFF0E: return '.';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return '-';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xAB: case 0xBB: case 0xFF02:
+        return '"';
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0xFF07:
+        return '\'';
+    default:
+        return 0;
+    }
+}
+
+typedef struct out {
+    char *s;
+    size_t *map;
+    size_t len;
+    unsigned last; /* last code point written on this line, 0 at line start */
+    bool pending_space;
+    size_t pending_at;
+} out;
+
+static void put(out *o, const char *b, size_t n, size_t at)
+{
+    for (size_t i = 0; i < n; i++) {
+        o->s[o->len] = b[i];
+        o->map[o->len++] = at;
+    }
+}
+
+/* Writes one code point, first flushing a pending space unless the space
+ * is typographic only (line start, or next to a CJK character). */
+static void emit(out *o, unsigned cp, const char *b, size_t n, size_t at)
+{
+    if (o->pending_space && o->last && !is_cjk(o->last) && !is_cjk(cp) && cp != '\n')
+        put(o, " ", 1, o->pending_at);
+    o->pending_space = false;
+    put(o, b, n, at);
+    o->last = cp == '\n' ? 0 : cp;
+}
+
+instcite_status text_init(text *t, const void *in, size_t len, instcite_error *err)
+{
+    memset(t, 0, sizeof *t);
+    const unsigned char *s = in;
+    if (len > INSTCITE_MAX_INPUT) {
+        if (err) {
+            err->code = INSTCITE_ERR_LIMIT;
+            err->offset = (long long)INSTCITE_MAX_INPUT;
+            err->line = 0;
+            snprintf(err->message, sizeof err->message, "input larger than %zu bytes",
+                     (size_t)INSTCITE_MAX_INPUT);
+        }
+        return INSTCITE_ERR_LIMIT;
+    }
+    /* A superscript digit (2-3 bytes) becomes at most 3 bytes, every other
+     * character at most its own length: 3 * len + 1 always suffices, but
+     * a marker adds 2 bytes per run, so 2 * len + 2 covers every case. */
+    out o = {0};
+    size_t cap = 2 * len + 2;
+    o.s = malloc(cap);
+    o.map = malloc(cap * sizeof *o.map);
+    if (!o.s || !o.map) {
+        free(o.s);
+        free(o.map);
+        if (err) {
+            err->code = INSTCITE_ERR_NOMEM;
+            err->offset = -1;
+            err->line = 0;
+            snprintf(err->message, sizeof err->message, "out of memory");
+        }
+        return INSTCITE_ERR_NOMEM;
+    }
+    size_t i = 0;
+    long line = 1;
+    bool in_marker = false;
+    bool any_text = false;
+    while (i < len) {
+        unsigned cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
+            free(o.s);
+            free(o.map);
+            if (err) {
+                err->code = INSTCITE_ERR_ENCODING;
+                err->offset = (long long)i;
+                err->line = line;
+                snprintf(err->message, sizeof err->message,
+                         "invalid UTF-8 byte 0x%02X at offset %zu (line %ld)", s[i], i, line);
+            }
+            return INSTCITE_ERR_ENCODING;
+        }
+        size_t at = i;
+        i += n;
+        int sup = superscript_digit(cp);
+        if (sup >= 0) {
+            if (!in_marker) {
+                char m = FN_OPEN;
+                emit(&o, cp, &m, 1, at);
+                in_marker = true;
+            }
+            char d = (char)('0' + sup);
+            put(&o, &d, 1, at);
+            continue;
+        }
+        if (in_marker) {
+            char m = FN_CLOSE;
+            put(&o, &m, 1, at);
+            in_marker = false;
+        }
+        if (cp == 0xFEFF || cp == 0x200B) /* BOM, zero-width space */
+            continue;
+        if (cp == '\r' && i < len && s[i] == '\n')
+            continue;
+        if (cp == '\r' || cp == '\n' || cp == '\f' || cp == 0x2028 || cp == 0x2029) {
+            line++;
+            o.pending_space = false;
+            emit(&o, '\n', "\n", 1, at);
+            continue;
+        }
+        if (is_space(cp) || cp < 0x20 || cp == 0x7F) {
+            if (o.last && !o.pending_space) {
+                o.pending_space = true;
+                o.pending_at = at;
+            }
+            continue;
+        }
+        any_text = true;
+        unsigned a = fold_ascii(cp);
+        if (a) {
+            char c = (char)a;
+            emit(&o, a, &c, 1, at);
+        } else {
+            emit(&o, cp, (const char *)s + at, n, at);
+        }
+    }
+    if (in_marker) {
+        char m = FN_CLOSE;
+        put(&o, &m, 1, len);
+    }
+    if (!any_text) {
+        free(o.s);
+        free(o.map);
+        if (err) {
+            err->code = INSTCITE_ERR_EMPTY;
+            err->offset = -1;
+            err->line = 0;
+            snprintf(err->message, sizeof err->message, "no text in input");
+        }
+        return INSTCITE_ERR_EMPTY;
+    }
+    o.s[o.len] = '\0';
+    o.map[o.len] = len;
+    t->in = s;
+    t->in_len = len;
+    t->s = o.s;
+    t->len = o.len;
+    t->map = o.map;
+    return INSTCITE_OK;
+}
+
+void text_destroy(text *t)
+{
+    free(t->s);
+    free(t->map);
+    memset(t, 0, sizeof *t);
+}
+
+size_t text_input_end(const unsigned char *in, const size_t *map, size_t e)
+{
+    size_t at = map[e - 1];
+    unsigned cp;
+    /* Input is known valid here; 4 is the longest sequence. */
+    size_t n = utf8_decode(in + at, 4, &cp);
+    return at + (n ? n : 1);
+}

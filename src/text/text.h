@@ -1,0 +1,55 @@
+/*
+ * Text: input bytes -> a normalised copy for matching, with a map back to the
+ * input's byte offsets.
+ *
+ * Normalisation (what rules may rely on):
+ *  - the copy is valid UTF-8 with no NUL byte; lines end with '\n' (CRLF, CR
+ *    and form feed become '\n'); a leading BOM is dropped;
+ *  - full-width digits, Latin letters and / ( ) [ ] . - become ASCII;
+ *  - a run of superscript digits (a footnote marker) becomes
+ *    FN_OPEN digits FN_CLOSE, so a marker can never be read as text digits;
+ *  - dashes become '-', double quotes (“ ” « » ...) '"', single quotes '\'';
+ *  - every Unicode space becomes ' ', runs collapse to one, spaces at line
+ *    start and end and spaces next to a CJK character are dropped (they are
+ *    typographic only: "2018 年 12 月" reads "2018年12月");
+ *  - other C0 control characters become ' '.
+ * map[i] is the input offset of the character that produced byte i; the
+ * input end of a span [s, e) is text_input_end(t, e).
+ */
+#ifndef INSTCITE_TEXT_H
+#define INSTCITE_TEXT_H
+
+#include "instcite.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define FN_OPEN '\x1e'
+#define FN_CLOSE '\x1f'
+
+typedef struct text {
+    const unsigned char *in; /* borrowed input */
+    size_t in_len;
+    char *s;     /* normalised, NUL-terminated */
+    size_t len;
+    size_t *map; /* len + 1 entries; map[len] == in_len */
+} text;
+
+/* Validates and normalises len bytes. Fails with INSTCITE_ERR_ENCODING (offset
+ * of the first bad byte) on invalid UTF-8, INSTCITE_ERR_EMPTY when nothing but
+ * spaces remains, INSTCITE_ERR_NOMEM. On failure *t holds nothing to free. */
+instcite_status text_init(text *t, const void *in, size_t len, instcite_error *err);
+void text_destroy(text *t);
+
+/* Input offset just past the character that produced normalised byte e - 1
+ * (e > 0), i.e. the input end of a span ending at e. */
+size_t text_input_end(const unsigned char *in, const size_t *map, size_t e);
+
+/* Decodes one UTF-8 code point at s (which has n > 0 bytes); returns its
+ * length, or 0 if the bytes are not a valid, shortest-form code point. */
+size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+
+/* True for CJK ideographs, CJK punctuation and full-width forms. */
+bool is_cjk(unsigned cp);
+
+#endif
