@@ -6,6 +6,7 @@
 #include "extract/doc.h"
 #include "graph/graph.h"
 
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -345,6 +346,45 @@ static void numbers(void **state)
     assert_string_equal(buf, "1e-20");
 }
 
+/* Under a locale whose decimal point is a comma, output is unchanged. Skipped
+ * when no such locale is installed (LOCPATH may point at one built with
+ * localedef -i de_DE -f UTF-8 DIR/de_DE.UTF-8). */
+static void comma_locale(void **state)
+{
+    fixture *f = *state;
+    add_both(f->g);
+    char *before = write_to_memory(f->g, INSTCITE_FORMAT_JSON);
+    char *before_xml = write_to_memory(f->g, INSTCITE_FORMAT_GRAPHML);
+    const char *names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8"};
+    bool set = false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && !set; i++)
+        set = setlocale(LC_ALL, names[i]) != NULL;
+    if (!set) {
+        free(before);
+        free(before_xml);
+        skip();
+    }
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.1f", 0.5);
+    bool comma = strcmp(buf, "0,5") == 0;
+    instcite_graph_free(f->g); /* rebuild so the metrics are recomputed */
+    f->g = instcite_graph_new(f->cat, NULL);
+    assert_non_null(f->g);
+    add_both(f->g);
+    char *after = write_to_memory(f->g, INSTCITE_FORMAT_JSON);
+    char *after_xml = write_to_memory(f->g, INSTCITE_FORMAT_GRAPHML);
+    graph_format_double(0.5, buf);
+    setlocale(LC_ALL, "C");
+    assert_true(comma);
+    assert_string_equal(buf, "0.5");
+    assert_string_equal(before, after);
+    assert_string_equal(before_xml, after_xml);
+    free(before);
+    free(after);
+    free(before_xml);
+    free(after_xml);
+}
+
 static void errors(void **state)
 {
     fixture *f = *state;
@@ -384,6 +424,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(reproducible, setup, teardown),
         cmocka_unit_test_setup_teardown(graphml_escapes, setup, teardown),
         cmocka_unit_test(numbers),
+        cmocka_unit_test_setup_teardown(comma_locale, setup, teardown),
         cmocka_unit_test_setup_teardown(errors, setup, teardown),
         cmocka_unit_test_setup_teardown(empty_graph, setup, teardown),
     };

@@ -8,6 +8,7 @@
 #include "instcite.h"
 #include "extract/doc.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -58,6 +59,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s OUT.graphml OUT.json\n", argv[0]);
         return 2;
     }
+    /* Honour the environment's locale, so running under a comma-decimal
+     * locale shows that the output does not depend on it. */
+    setlocale(LC_ALL, "");
     instcite_error err;
     instcite_catalog *cat = instcite_catalog_new(&err);
     instcite_graph *g = cat ? instcite_graph_new(cat, &err) : NULL;
