@@ -1023,9 +1023,7 @@ const cat_entry *catalog_match_prefix(const instcite_catalog *cat, const char *t
     return best;
 }
 
-/* Compares two decimal strings as numbers (leading zeros ignored); the
- * second may be a range "970-973", which matches any number inside it.
- * Returns 2 for an exact match, 1 for a match inside a range, 0 otherwise. */
+/* Reads decimal digits; *end is left at the first non-digit. */
 static unsigned long long parse_num(const char *s, const char **end)
 {
     unsigned long long v = 0;
@@ -1038,6 +1036,10 @@ static unsigned long long parse_num(const char *s, const char **end)
     return v;
 }
 
+/* Compares a wanted decimal string with a catalog cell as numbers (leading
+ * zeros ignored); the cell may be a range "970-973", which matches any
+ * number inside it. Returns 2 for an exact match, 1 for a match inside a
+ * range, 0 otherwise. */
 static int num_match(const char *want, const char *have)
 {
     const char *we, *he;
