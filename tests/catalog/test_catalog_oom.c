@@ -58,8 +58,11 @@ void *realloc(void *p, size_t n)
 /* Skips the test when something (valgrind) bypasses the allocator above. */
 static void require_injection(void)
 {
+    /* Called through a volatile pointer: the compiler may otherwise fold a
+     * malloc/free pair away, assuming that malloc succeeds. */
+    void *(*volatile alloc)(size_t) = malloc;
     countdown = 0;
-    void *p = malloc(1);
+    void *p = alloc(1);
     countdown = -1;
     if (p) {
         free(p);
