@@ -592,6 +592,9 @@ instcite_graph *instcite_graph_new(const instcite_catalog *cat, instcite_error *
     return g;
 }
 
+/* On failure (out of memory) the graph keeps what was added before the
+ * failure: it stays consistent (every edge joins two existing nodes) and may
+ * still be written or freed, but holds part of this document. */
 instcite_status instcite_graph_add(instcite_graph *g, const instcite_doc *doc, instcite_error *err)
 {
     if (!g || !doc)
@@ -874,10 +877,15 @@ instcite_status graph_prepare(instcite_graph *g, instcite_error *err)
          * seeded so any randomised igraph routine added later repeats
          * (PRPACK itself is deterministic). */
         igraph_error_handler_t *old = igraph_set_error_handler(record_igraph_error);
+        /* A library must not print: igraph's default warning handler writes
+         * to stderr. No warning changes our results, so they are dropped. */
+        igraph_warning_handler_t *old_warn =
+            igraph_set_warning_handler(igraph_warning_handler_ignore);
         igraph_reason[0] = '\0';
         igraph_error_t rc = igraph_rng_seed(igraph_rng_default(), 20240101);
         if (rc == IGRAPH_SUCCESS)
             rc = compute_metrics(g);
+        igraph_set_warning_handler(old_warn);
         igraph_set_error_handler(old);
         if (rc != IGRAPH_SUCCESS) {
             if (rc == IGRAPH_ENOMEM)

@@ -251,6 +251,31 @@ static void catalog_parent(void **state)
     assert_int_equal(node_attr(f->g, crc, "in_degree").i, 1);
 }
 
+/* The same resolution in two languages is one node; its citations of the
+ * same identity aggregate on one edge. */
+static void two_languages(void **state)
+{
+    fixture *f = *state;
+    instcite_doc *en = resolution("A/RES/74/174", "en", "2019-12-18");
+    instcite_doc *zh = resolution("A/RES/74/174", "zh", "2019-12-18");
+    mention(en, INSTCITE_KIND_CONVENTION, "PP8", CRC, "crc", "recall", 100);
+    mention(zh, INSTCITE_KIND_CONVENTION, "PP8", CRC, "crc", "recall", 60);
+    assert_int_equal(instcite_graph_add(f->g, en, NULL), INSTCITE_OK);
+    assert_int_equal(instcite_graph_add(f->g, zh, NULL), INSTCITE_OK);
+    instcite_doc_free(en);
+    instcite_doc_free(zh);
+    assert_int_equal(graph_prepare(f->g, NULL), INSTCITE_OK);
+    assert_int_equal(instcite_graph_node_count(f->g), 2);
+    assert_int_equal(instcite_graph_edge_count(f->g), 1);
+    long a = node_at(f->g, "A/RES/74/174");
+    assert_string_equal(node_attr(f->g, a, "lang").s, "en;zh");
+    long e = edge_at(f->g, "A/RES/74/174", CRC);
+    assert_int_equal(edge_attr(f->g, e, "weight").i, 2);
+    assert_string_equal(edge_attr(f->g, e, "paragraphs").s, "PP8");
+    assert_string_equal(edge_attr(f->g, e, "lang").s, "en;zh");
+    assert_int_equal(edge_attr(f->g, e, "first_offset").i, 60);
+}
+
 static void sorted_order(void **state)
 {
     fixture *f = *state;
@@ -420,6 +445,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(counts_and_merge, setup, teardown),
         cmocka_unit_test_setup_teardown(edge_attributes, setup, teardown),
         cmocka_unit_test_setup_teardown(catalog_parent, setup, teardown),
+        cmocka_unit_test_setup_teardown(two_languages, setup, teardown),
         cmocka_unit_test_setup_teardown(sorted_order, setup, teardown),
         cmocka_unit_test_setup_teardown(reproducible, setup, teardown),
         cmocka_unit_test_setup_teardown(graphml_escapes, setup, teardown),
