@@ -33,8 +33,9 @@ typedef struct cat_entry {
     const char *unts_volume;      /* "1577" */
     const char *unts_number;      /* "27531" */
     const char *parent;           /* id of the parent instrument, for protocols */
-    const char *relation;         /* "optional_protocol_to" | "supplements" | "" */
-    const char *confidence;       /* "sourced" | "recalled" | ... (provenance of the row) */
+    const char *relation;         /* "optional_protocol_to" | "supplements" | "protocol_to" | "" */
+    const char *confidence;       /* provenance: "sourced" | "partial" | "recalled", then
+                                   * per-cell detail ("recalled; titles fr:R ...; facts ...") */
 } cat_entry;
 
 /* Number of entries and the i-th entry (sorted by id). */
@@ -50,13 +51,19 @@ const cat_entry *catalog_find_title(const instcite_catalog *cat, const char *tit
 
 /* Longest entry title or alias (any language) that is a prefix of the len
  * bytes at text, compared folded; the match must end at a word boundary in
- * text for scripts that have words. Returns the entry and sets *matched to
- * the number of bytes of text consumed, or returns NULL. */
+ * text for scripts that have words (a letter may not be followed by a letter,
+ * nor a digit by a digit; after a CJK character any position will do).
+ * Returns the entry and sets *matched to the number of bytes of text
+ * consumed, up to the end of the last matched character (characters that
+ * fold away at the start are consumed too), or returns NULL with *matched 0.
+ * Stops reading as soon as no title can match: cheap at every position. */
 const cat_entry *catalog_match_prefix(const instcite_catalog *cat, const char *text, size_t len,
                                       size_t *matched);
 
 /* Entries registered in the Treaty Series under (volume, number); both are
- * decimal strings. Returns the first, or NULL. */
+ * decimal strings. Returns the first, preferring an exact number over a
+ * catalog range ("970-973") and an instrument without parent over a
+ * protocol, then id order; or NULL. */
 const cat_entry *catalog_find_unts(const instcite_catalog *cat, const char *volume,
                                    const char *number);
 
@@ -66,9 +73,12 @@ const cat_entry *catalog_find_unts_number(const instcite_catalog *cat, const cha
 
 /* Writes into out (capacity cap, NUL-terminated) the folded form of len bytes
  * of UTF-8: letters lower-cased (ASCII, Latin-1, Latin Extended-A, Greek,
- * Cyrillic), whitespace and punctuation (ASCII and CJK) dropped, other code
- * points kept. Returns the length of the full folded string (which may exceed
- * cap - 1, as snprintf does). */
+ * Cyrillic; also final sigma as sigma, Russian ё as е, full-width ASCII
+ * letters and digits as ASCII), whitespace, punctuation (ASCII, Latin-1,
+ * General Punctuation, CJK and full-width, Arabic) and the hyphen/dash family
+ * dropped, other code points kept (a byte that is not valid UTF-8 is kept as
+ * is). Returns the length of the full folded string (which may exceed
+ * cap - 1, as snprintf does); out may be NULL when cap is 0. */
 size_t catalog_fold(const char *s, size_t len, char *out, size_t cap);
 
 #endif
