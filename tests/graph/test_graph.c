@@ -258,8 +258,8 @@ static void two_languages(void **state)
     fixture *f = *state;
     instcite_doc *en = resolution("A/RES/74/174", "en", "2019-12-18");
     instcite_doc *zh = resolution("A/RES/74/174", "zh", "2019-12-18");
-    mention(en, INSTCITE_KIND_CONVENTION, "PP8", CRC, "crc", "recall", 100);
-    mention(zh, INSTCITE_KIND_CONVENTION, "PP8", CRC, "crc", "recall", 60);
+    mention(en, INSTCITE_KIND_CONVENTION, "PP8", CRC, "crc", NULL, "recall", 100);
+    mention(zh, INSTCITE_KIND_CONVENTION, "PP8", CRC, "crc", NULL, "recall", 60);
     assert_int_equal(instcite_graph_add(f->g, en, NULL), INSTCITE_OK);
     assert_int_equal(instcite_graph_add(f->g, zh, NULL), INSTCITE_OK);
     instcite_doc_free(en);
