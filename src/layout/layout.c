@@ -141,6 +141,12 @@ instcite_status layout_init(layout *lo, const text *t, const lang_table *L, inst
             s[1 + k] == FN_CLOSE) {
             p = add_para(lo, &cap, PARA_FN, (int)fn, mkspan(ls, le), mkspan(ls + k + 2, le));
             lo->footnotes++;
+        } else if (state == HEAD && L && (lang_match_name(s, n, L->verbs, &k) || op_number(s, n, &num))) {
+            /* No title line (a fragment, not a whole resolution): the
+             * paragraphs begin at the first clause verb or number. */
+            state = BODY;
+            next = ls; /* read this line again as a paragraph */
+            wants_para = false;
         } else if (state == HEAD) {
             if (L && (k = title_number(s, n))) {
                 lo->number = mkspan(ls, ls + k);

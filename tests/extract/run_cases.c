@@ -1,0 +1,171 @@
+/*
+ * Runs extraction cases: data files that document the rules. A case file
+ * holds cases separated by lines "=== NAME"; each case has
+ *     lang: zh
+ *     --- text
+ *     the input (any number of lines)
+ *     --- mentions
+ *     WHERE<TAB>KIND<TAB>KEY<TAB>DATE<TAB>FOOTNOTE<TAB>UNTS   (one per mention, in order)
+ *     --- relations                                         (optional)
+ *     FROM<TAB>TYPE<TAB>TO
+ *     --- warnings                                          (optional)
+ *     CODE<TAB>WHERE
+ * Empty cells are written as "-". The runner extracts the text through the
+ * public API and compares every line; it also checks that each mention's
+ * text is exactly the input bytes between its offsets.
+ */
+#include "instcite.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct buf {
+    char *s;
+    size_t len, cap;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        b->cap = (b->len + n + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+        if (!b->s) {
+            perror("realloc");
+            exit(2);
+        }
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void puts_cell(buf *b, const char *s, int last)
+{
+    put(b, s && *s ? s : "-", strlen(s && *s ? s : "-"));
+    put(b, last ? "\n" : "\t", 1);
+}
+
+static int run_case(const instcite_catalog *cat, const char *file, const char *name, const char *lang,
+                    const buf *text, const buf *want)
+{
+    instcite_error err = {0};
+    instcite_doc *doc = instcite_extract(cat, name, text->s, text->len, lang, &err);
+    if (!doc) {
+        printf("FAIL %s: %s: extraction failed: %s\n", file, name, err.message);
+        return 1;
+    }
+    buf got = {0};
+    put(&got, "", 0);
+    int bad_offsets = 0;
+    for (size_t i = 0; i < instcite_doc_mention_count(doc); i++) {
+        const instcite_mention *m = instcite_doc_mention(doc, i);
+        puts_cell(&got, m->where, 0);
+        puts_cell(&got, instcite_kind_name(m->kind), 0);
+        puts_cell(&got, m->key, 0);
+        puts_cell(&got, m->date, 0);
+        puts_cell(&got, m->footnote, 0);
+        puts_cell(&got, m->unts, 1);
+        if (m->end > text->len || m->start >= m->end ||
+            memcmp(text->s + m->start, m->text, m->end - m->start) != 0 || strlen(m->text) != m->end - m->start)
+            bad_offsets++;
+    }
+    if (instcite_doc_relation_count(doc)) {
+        put(&got, "--- relations\n", 14);
+        for (size_t i = 0; i < instcite_doc_relation_count(doc); i++) {
+            const instcite_relation *r = instcite_doc_relation(doc, i);
+            puts_cell(&got, r->from, 0);
+            puts_cell(&got, r->type, 0);
+            puts_cell(&got, r->to, 1);
+        }
+    }
+    if (instcite_doc_warning_count(doc)) {
+        put(&got, "--- warnings\n", 13);
+        for (size_t i = 0; i < instcite_doc_warning_count(doc); i++) {
+            const instcite_warning *w = instcite_doc_warning(doc, i);
+            puts_cell(&got, w->code, 0);
+            puts_cell(&got, w->where, 1);
+        }
+    }
+    instcite_doc_free(doc);
+    int fail = strcmp(got.s, want->s ? want->s : "") != 0 || bad_offsets;
+    if (fail) {
+        printf("FAIL %s: %s\n", file, name);
+        if (bad_offsets)
+            printf("  %d mention(s) whose text is not the input bytes at their offsets\n", bad_offsets);
+        printf("--- expected\n%s--- got\n%s", want->s ? want->s : "", got.s);
+    } else {
+        printf("ok   %s: %s\n", file, name);
+    }
+    free(got.s);
+    return fail;
+}
+
+int main(int argc, char **argv)
+{
+    instcite_error err = {0};
+    instcite_catalog *cat = instcite_catalog_new(&err);
+    if (!cat) {
+        fprintf(stderr, "catalog: %s\n", err.message);
+        return 2;
+    }
+    int passed = 0, failed = 0;
+    for (int a = 1; a < argc; a++) {
+        FILE *f = fopen(argv[a], "rb");
+        if (!f) {
+            perror(argv[a]);
+            return 2;
+        }
+        char line[8192], name[256] = "", lang[16] = "";
+        buf text = {0}, want = {0};
+        enum { NONE, TEXT, MENTIONS } mode = NONE;
+        int have = 0;
+        for (;;) {
+            char *l = fgets(line, sizeof line, f);
+            if (!l || strncmp(line, "=== ", 4) == 0) {
+                if (have) {
+                    /* The text's last newline belongs to the file layout. */
+                    if (text.len && text.s[text.len - 1] == '\n')
+                        text.s[--text.len] = '\0';
+                    if (run_case(cat, argv[a], name, lang[0] ? lang : NULL, &text, &want))
+                        failed++;
+                    else
+                        passed++;
+                }
+                free(text.s);
+                free(want.s);
+                memset(&text, 0, sizeof text);
+                memset(&want, 0, sizeof want);
+                put(&want, "", 0);
+                lang[0] = '\0';
+                mode = NONE;
+                if (!l)
+                    break;
+                snprintf(name, sizeof name, "%.255s", line + 4);
+                name[strcspn(name, "\r\n")] = '\0';
+                have = 1;
+                continue;
+            }
+            if (mode != TEXT && line[0] == '#')
+                continue;
+            if (strcmp(line, "--- text\n") == 0) {
+                mode = TEXT;
+                put(&text, "", 0);
+            } else if (strcmp(line, "--- mentions\n") == 0) {
+                mode = MENTIONS;
+            } else if (mode == TEXT) {
+                put(&text, line, strlen(line));
+            } else if (mode == MENTIONS) {
+                if (line[0] != '\n')
+                    put(&want, line, strlen(line));
+            } else if (strncmp(line, "lang: ", 6) == 0) {
+                snprintf(lang, sizeof lang, "%.15s", line + 6);
+                lang[strcspn(lang, "\r\n")] = '\0';
+            }
+        }
+        fclose(f);
+    }
+    instcite_catalog_free(cat);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}

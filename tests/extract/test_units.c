@@ -1,0 +1,114 @@
+/* Unit tests for the pieces the extractor is built from: resolution
+ * numbers, document symbols, dates and numerals in the language tables. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "extract/resnum.h"
+#include "extract/symbol.h"
+#include "lang/lang.h"
+
+#include <string.h>
+
+static void check_resnum(const char *in, size_t len, resnum_form form, const char *printed,
+                         const char *compact)
+{
+    resnum r;
+    assert_int_equal(resnum_parse(in, strlen(in), &r), len);
+    assert_int_equal(r.form, form);
+    assert_string_equal(r.printed, printed);
+    assert_string_equal(r.compact, compact);
+}
+
+static void test_resnum_forms(void **state)
+{
+    (void)state;
+    check_resnum("73/154号", 6, RESNUM_SLASH, "73/154", "73/154");
+    check_resnum("49/35 A号", 7, RESNUM_SLASH, "49/35 A", "49/35A");
+    check_resnum("2200 A (XXI) of", 12, RESNUM_ROMAN, "2200 A (XXI)", "2200A(XXI)");
+    check_resnum("194(III)号", 8, RESNUM_ROMAN, "194 (III)", "194(III)");
+    check_resnum("1325 (2000),", 11, RESNUM_YEAR, "1325 (2000)", "1325(2000)");
+    check_resnum("ES-10/19", 8, RESNUM_SLASH, "ES-10/19", "ES-10/19");
+    check_resnum("S-27/2.", 6, RESNUM_SLASH, "S-27/2", "S-27/2");
+}
+
+static void test_resnum_rejects(void **state)
+{
+    (void)state;
+    resnum r;
+    assert_int_equal(resnum_parse("2019", 4, &r), 0);        /* a bare integer */
+    assert_int_equal(resnum_parse("/154", 4, &r), 0);
+    assert_int_equal(resnum_parse("123456/1", 8, &r), 0);    /* too many digits */
+    assert_int_equal(resnum_parse("1325 (20001)", 12, &r), 0);
+    assert_int_equal(resnum_parse("七十四", strlen("七十四"), &r), 0);
+}
+
+static void test_symbols(void **state)
+{
+    (void)state;
+    const char *s = "(E/2007/30/Rev.1)，";
+    assert_int_equal(symbol_scan(s + 1, strlen(s) - 1, '('), strlen("E/2007/30/Rev.1"));
+    s = "A/74/400.";
+    assert_int_equal(symbol_scan(s, strlen(s), ' '), 8);
+    s = "S/25811 and";
+    assert_int_equal(symbol_scan(s, strlen(s), 0), 7);
+    s = "and/or";
+    assert_int_equal(symbol_scan(s, strlen(s), ' '), 0);
+    s = "A/B";                                  /* no digit */
+    assert_int_equal(symbol_scan(s, strlen(s), ' '), 0);
+    s = "XA/74/1";                              /* inside a word */
+    assert_int_equal(symbol_scan(s + 1, strlen(s) - 1, 'X'), 0);
+}
+
+static void test_dates_and_numerals(void **state)
+{
+    (void)state;
+    const lang_table *zh = lang_find("zh");
+    assert_non_null(zh);
+    char iso[11];
+    const char *d = "2018年12月17日关于";
+    assert_int_equal(lang_parse_date(zh, d, strlen(d), iso), strlen("2018年12月17日"));
+    assert_string_equal(iso, "2018-12-17");
+    d = "2007年，补编";
+    assert_int_equal(lang_parse_date(zh, d, strlen(d), iso), strlen("2007年"));
+    assert_string_equal(iso, "2007");
+    d = "2018年13月1日";
+    lang_parse_date(zh, d, strlen(d), iso);
+    assert_string_equal(iso, "2018"); /* month 13 is not a date */
+    int v = 0;
+    assert_true(lang_parse_cjk_number("七十四届", strlen("七十四届"), &v) > 0);
+    assert_int_equal(v, 74);
+    assert_true(lang_parse_cjk_number("十六", strlen("十六"), &v) > 0);
+    assert_int_equal(v, 16);
+    assert_true(lang_parse_cjk_number("八十", strlen("八十"), &v) > 0);
+    assert_int_equal(v, 80);
+    assert_true(lang_parse_cjk_number("一百零五", strlen("一百零五"), &v) > 0);
+    assert_int_equal(v, 105);
+}
+
+static void test_language_detection(void **state)
+{
+    (void)state;
+    const char *zh = "大会，回顾其第73/154号决议";
+    assert_string_equal(lang_detect(zh, strlen(zh)), "zh");
+    const char *en = "The General Assembly, Recalling its resolution 73/154 of 17 December 2018 on the rights of the child and the";
+    assert_string_equal(lang_detect(en, strlen(en)), "en");
+    const char *fr = "L'Assemblée générale, Rappelant la résolution 73/154 et la Convention relative aux droits de l'enfant et des";
+    assert_string_equal(lang_detect(fr, strlen(fr)), "fr");
+    const char *ru = "Генеральная Ассамблея, ссылаясь на свою резолюцию 73/154";
+    assert_string_equal(lang_detect(ru, strlen(ru)), "ru");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_resnum_forms),
+        cmocka_unit_test(test_resnum_rejects),
+        cmocka_unit_test(test_symbols),
+        cmocka_unit_test(test_dates_and_numerals),
+        cmocka_unit_test(test_language_detection),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

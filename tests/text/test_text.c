@@ -1,0 +1,99 @@
+/* Normalisation and the offset map back to the input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "text/text.h"
+
+#include <string.h>
+
+static void normalise(const char *in, text *t)
+{
+    instcite_error err = {0};
+    assert_int_equal(text_init(t, in, strlen(in), &err), INSTCITE_OK);
+}
+
+static void test_spaces_next_to_cjk_are_dropped(void **state)
+{
+    (void)state;
+    text t;
+    normalise("2018 年 12 月 17 日第 73/154 号", &t);
+    assert_string_equal(t.s, "2018年12月17日第73/154号");
+    text_destroy(&t);
+    normalise("Recalling  its\xC2\xA0resolution\t73/154 ", &t); /* NBSP, tab, double space */
+    assert_string_equal(t.s, "Recalling its resolution 73/154");
+    text_destroy(&t);
+    normalise("WeProtect 全球联盟", &t);
+    assert_string_equal(t.s, "WeProtect全球联盟");
+    text_destroy(&t);
+}
+
+static void test_full_width_dashes_quotes(void **state)
+{
+    (void)state;
+    text t;
+    normalise("第７３／１５４号（Ａ/74）\xE2\x80\x93\xE2\x80\x9Cx\xE2\x80\x9D", &t);
+    assert_string_equal(t.s, "第73/154号(A/74)-\"x\"");
+    text_destroy(&t);
+}
+
+static void test_superscript_markers(void **state)
+{
+    (void)state;
+    text t;
+    normalise("公约》¹² 和", &t);
+    assert_string_equal(t.s, "公约》\x1e" "12\x1f和");
+    text_destroy(&t);
+    normalise("Crime\xE2\x81\xB4", &t); /* U+2074 */
+    assert_string_equal(t.s, "Crime\x1e" "4\x1f");
+    text_destroy(&t);
+}
+
+static void test_offsets_map_to_input(void **state)
+{
+    (void)state;
+    /* BOM, CRLF, a full-width digit and a CJK space before the target. */
+    const char *in = "\xEF\xBB\xBF" "a\r\n\xE3\x80\x80第７号";
+    text t;
+    normalise(in, &t);
+    assert_string_equal(t.s, "a\n第7号");
+    const char *p = strstr(t.s, "第");
+    size_t s = (size_t)(p - t.s), e = s + strlen("第7号");
+    assert_int_equal(t.map[s], strstr(in, "第") - in);
+    assert_int_equal(text_input_end(t.in, t.map, e), strlen(in));
+    assert_int_equal(t.map[0], 3); /* after the BOM */
+    text_destroy(&t);
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    text t;
+    instcite_error err = {0};
+    const char bad[] = "ok\n\xE4\xB8";
+    assert_int_equal(text_init(&t, bad, sizeof bad - 1, &err), INSTCITE_ERR_ENCODING);
+    assert_int_equal(err.offset, 3);
+    assert_int_equal(err.line, 2);
+    const char overlong[] = "\xC0\xAF";
+    assert_int_equal(text_init(&t, overlong, 2, &err), INSTCITE_ERR_ENCODING);
+    assert_int_equal(err.offset, 0);
+    const char surrogate[] = "ab\xED\xA0\x80";
+    assert_int_equal(text_init(&t, surrogate, 5, &err), INSTCITE_ERR_ENCODING);
+    assert_int_equal(err.offset, 2);
+    assert_int_equal(text_init(&t, "", 0, &err), INSTCITE_ERR_EMPTY);
+    assert_int_equal(text_init(&t, " \r\n\xEF\xBB\xBF\t\n", 7, &err), INSTCITE_ERR_EMPTY);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_spaces_next_to_cjk_are_dropped),
+        cmocka_unit_test(test_full_width_dashes_quotes),
+        cmocka_unit_test(test_superscript_markers),
+        cmocka_unit_test(test_offsets_map_to_input),
+        cmocka_unit_test(test_bad_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
