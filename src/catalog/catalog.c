@@ -996,9 +996,15 @@ const cat_entry *catalog_match_prefix(const instcite_catalog *cat, const char *t
         size_t adv;
         uint32_t cp;
         size_t n = fold_next(s + i, len - i, &adv, &cp, buf);
-        i += adv;
-        if (n == 0)
+        if (n == 0) {
+            /* A match starts on a character that counts, so that the span
+             * [text, text + matched) is the title and nothing before it. */
+            if (i == 0)
+                break;
+            i += adv;
             continue;
+        }
+        i += adv;
         for (size_t k = 0; k < n && lo < hi; k++)
             narrow(cat->keys, &lo, &hi, depth++, buf[k]);
         if (lo >= hi || cat->keys[lo].len != depth)

@@ -54,8 +54,9 @@ const cat_entry *catalog_find_title(const instcite_catalog *cat, const char *tit
  * text for scripts that have words (a letter may not be followed by a letter,
  * nor a digit by a digit; after a CJK character any position will do).
  * Returns the entry and sets *matched to the number of bytes of text
- * consumed, up to the end of the last matched character (characters that
- * fold away at the start are consumed too), or returns NULL with *matched 0.
+ * consumed, up to the end of the last matched character, or returns NULL
+ * with *matched 0. The match starts at text[0]: text that starts with a
+ * character that folds away (a space, 《) matches nothing.
  * Stops reading as soon as no title can match: cheap at every position. */
 const cat_entry *catalog_match_prefix(const instcite_catalog *cat, const char *text, size_t len,
                                       size_t *matched);

@@ -250,6 +250,10 @@ static void test_prefix(void **state)
     assert_string_equal(e->id, "crc");
     assert_int_equal(m, strlen("конвенция о правах ребенка"));
 
+    /* The match starts at text[0], never on a space or bracket before it. */
+    const char *lead = " " EN_CRC;
+    assert_null(catalog_match_prefix(cat, lead, strlen(lead), &m));
+    assert_null(catalog_match_prefix(cat, "《" ZH_CRC "》", strlen("《" ZH_CRC "》"), &m));
     assert_null(catalog_match_prefix(cat, "Recalling", 9, &m));
     assert_null(catalog_match_prefix(cat, EN_CRC, 10, &m)); /* length honoured */
     assert_null(catalog_match_prefix(cat, "", 0, NULL));
