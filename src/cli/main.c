@@ -280,6 +280,16 @@ static int run(const char *cmd, const opts *o)
     } else {
         fmt = isatty(STDOUT_FILENO) ? INSTCITE_FORMAT_TABLE : INSTCITE_FORMAT_JSONL;
     }
+    if (o->lang) {
+        static const char *const langs[] = {"zh", "en", "fr", "es", "ru", "ar"};
+        bool known = false;
+        for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
+            known |= strcmp(o->lang, langs[i]) == 0;
+        if (!known) {
+            fprintf(stderr, "%s: unknown language '%s' (zh en fr es ru ar)\n", prog, o->lang);
+            return EXIT_USAGE;
+        }
+    }
     if (output_is_input(o))
         return EXIT_USAGE;
 
