@@ -136,11 +136,11 @@ int main(int argc, char **argv)
                 free(want.s);
                 memset(&text, 0, sizeof text);
                 memset(&want, 0, sizeof want);
-                put(&want, "", 0);
                 lang[0] = '\0';
                 mode = NONE;
                 if (!l)
                     break;
+                put(&want, "", 0);
                 snprintf(name, sizeof name, "%.255s", line + 4);
                 name[strcspn(name, "\r\n")] = '\0';
                 have = 1;
