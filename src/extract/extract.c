@@ -142,8 +142,8 @@ static instcite_mention *new_mention(ctx *c, const para *p, instcite_kind kind, 
     return m;
 }
 
-/* True if [s, e) in input offsets is already covered by a mention added
- * since index from (mentions of the same paragraph). */
+/* True if input offset s lies inside a mention added since index from
+ * (the mentions of the same paragraph). */
 static bool covered(const ctx *c, size_t from, size_t s)
 {
     for (size_t i = from; i < c->doc->n_mentions; i++)
@@ -397,9 +397,12 @@ static void scan_titles(ctx *c, const para *p)
             m->confidence = 0.6;
             size_t matched;
             const cat_entry *parent = catalog_match_prefix(c->cat, S(c, ts), tl, &matched);
-            if (parent && kind == INSTCITE_KIND_PROTOCOL && matched < tl)
-                add_relation(c, printed, strstr(printed, "任择") ? "optional_protocol_to" : "supplements",
-                             parent->title[LANG_EN], p->where);
+            if (parent && kind == INSTCITE_KIND_PROTOCOL && matched < tl) {
+                size_t rl;
+                const lang_name *rel = lang_suffix_name(S(c, ts), tl, L->protocol_relations, &rl);
+                add_relation(c, printed, rel ? rel->value : "protocol_to", parent->title[LANG_EN],
+                             p->where);
+            }
             char msg[200];
             snprintf(msg, sizeof msg, "instrument not in the catalog: %.*s", (int)(tl < 150 ? tl : 150),
                      S(c, ts));
@@ -470,9 +473,6 @@ static void read_prefix(ctx *c, size_t a, size_t b, prefix *pf)
                 pf->title_e = (size_t)(endq - c->t->s);
             }
         }
-    } else if (!pf->date[0]) {
-        /* Search backwards for a body name directly before the number. */
-        anchor = b;
     }
     pf->span_start = anchor;
     /* Body or possessive directly before the anchor. */
@@ -877,7 +877,12 @@ instcite_status instcite_extract_file(const instcite_catalog *cat, const char *p
         return INSTCITE_ERR_IO;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fileno(f), &st) != 0) {
+        set_err(err, INSTCITE_ERR_IO, -1, strerror(errno));
+        fclose(f);
+        return INSTCITE_ERR_IO;
+    }
+    if (!S_ISREG(st.st_mode)) {
         fclose(f);
         set_err(err, INSTCITE_ERR_IO, -1, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
         return INSTCITE_ERR_IO;

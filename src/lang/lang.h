@@ -57,6 +57,9 @@ typedef struct lang_table {
     const char *title_brackets[2];
     /* Head words of unknown instrument titles -> kind name, checked as suffix. */
     const lang_name *instrument_heads;
+    /* Endings of a protocol title -> its relation to the parent treaty the
+     * title names ("任择议定书" -> optional_protocol_to). */
+    const lang_name *protocol_relations;
 
     /* Footnotes. */
     const char *const *ibid;          /* "同上" */

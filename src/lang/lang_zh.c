@@ -47,6 +47,12 @@ static const lang_name instrument_heads[] = {
     {NULL, NULL},
 };
 
+static const lang_name protocol_relations[] = {
+    {"任择议定书", "optional_protocol_to"},
+    {"补充议定书", "supplements"},
+    {NULL, NULL},
+};
+
 static const char *const ibid[] = {"同上", NULL};
 static const char *const see[] = {"见", "参见", NULL};
 static const char *const treaty_series[] = {"条约汇编", NULL};
@@ -113,6 +119,7 @@ const lang_table lang_zh = {
     .day_mark = "日",
     .title_brackets = {"《", "》"},
     .instrument_heads = instrument_heads,
+    .protocol_relations = protocol_relations,
     .ibid = ibid,
     .see = see,
     .treaty_series = treaty_series,
