@@ -1,0 +1,95 @@
+/* instcite extract: the mentions of every input, as records. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void help(FILE *to)
+{
+    fprintf(to,
+            "usage: instcite extract [options] FILE...\n"
+            "Finds every instrument each FILE cites (- reads standard input).\n"
+            "\n"
+            "  -f, --format F    table (default on a terminal), jsonl (default otherwise),\n"
+            "                    json, csv\n"
+            "  -o, --output OUT  write to OUT (format from its extension when -f is not\n"
+            "                    given); the file appears only when complete\n"
+            "  -l, --lang L      zh en fr es ru ar (default: detect)\n"
+            "  -c, --catalog CSV add or override catalog rows\n"
+            "  -q, --quiet       only the summary of failed files\n"
+            "\n"
+            "examples:\n"
+            "  instcite extract datasets/A_RES_74_174.zh.txt\n"
+            "  instcite extract --format jsonl res/*.txt > mentions.jsonl\n");
+}
+
+/* The format asked for, or UNKNOWN after printing why. */
+static instcite_format choose_format(const opts *o)
+{
+    instcite_format fmt;
+    if (o->format) {
+        fmt = instcite_format_from_name(o->format);
+        if (fmt != INSTCITE_FORMAT_TABLE && fmt != INSTCITE_FORMAT_JSONL &&
+            fmt != INSTCITE_FORMAT_JSON && fmt != INSTCITE_FORMAT_CSV) {
+            fprintf(stderr, "%s: extract: unknown format '%s' (table jsonl json csv)\n", prog, o->format);
+            return INSTCITE_FORMAT_UNKNOWN;
+        }
+        return fmt;
+    }
+    if (o->output && strcmp(o->output, "-") != 0) {
+        const char *dot = strrchr(o->output, '.');
+        fmt = dot ? instcite_format_from_name(dot + 1) : INSTCITE_FORMAT_UNKNOWN;
+        if (fmt == INSTCITE_FORMAT_TABLE || fmt == INSTCITE_FORMAT_JSON || fmt == INSTCITE_FORMAT_CSV)
+            return fmt;
+        return INSTCITE_FORMAT_JSONL;
+    }
+    return isatty(STDOUT_FILENO) ? INSTCITE_FORMAT_TABLE : INSTCITE_FORMAT_JSONL;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    opts o;
+    int rc = opts_parse(argc, argv, &o, help);
+    if (rc) {
+        opts_free(&o);
+        return rc;
+    }
+    instcite_format fmt = choose_format(&o);
+    if (fmt == INSTCITE_FORMAT_UNKNOWN || !lang_ok(&o) || output_is_input(&o)) {
+        opts_free(&o);
+        return EXIT_USAGE;
+    }
+    instcite_catalog *cat = catalog_open(&o);
+    if (!cat) {
+        opts_free(&o);
+        return EXIT_FATAL;
+    }
+    instcite_doc **docs;
+    size_t n = 0;
+    int failed = extract_inputs(cat, &o, &docs, &n);
+    int status = 0;
+    if (failed < 0) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        status = EXIT_FATAL;
+    } else {
+        sink s;
+        bool ok = sink_open(&s, o.output);
+        if (ok) {
+            instcite_error err = {0};
+            instcite_status st = instcite_records_write((const instcite_doc *const *)docs, n, fmt, s.f, &err);
+            if (st != INSTCITE_OK)
+                fprintf(stderr, "%s: %s: %s\n", prog, o.output ? o.output : "standard output",
+                        err.message[0] ? err.message : instcite_strerror(st));
+            ok = sink_close(&s, st == INSTCITE_OK);
+        }
+        status = ok ? (failed ? EXIT_PARTIAL : 0) : EXIT_FATAL;
+        report_failures(failed, o.n_files);
+    }
+    for (size_t i = 0; i < n; i++)
+        instcite_doc_free(docs[i]);
+    free(docs);
+    instcite_catalog_free(cat);
+    opts_free(&o);
+    return status;
+}
