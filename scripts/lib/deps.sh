@@ -19,12 +19,14 @@ INSTCITE_RUN_PACKAGES=(
     libigraph-dev
     libcsv-dev
     libcjson-dev
+    # The build configures the unit tests too (a build/ reused by
+    # scripts/test must have them), so cmocka belongs to the build.
+    libcmocka-dev
 )
 # Needed in addition to run the test suite (used by the sourcing scripts).
 # shellcheck disable=SC2034
 INSTCITE_TEST_PACKAGES=(
     "${INSTCITE_RUN_PACKAGES[@]}"
-    libcmocka-dev
     libxml2-utils
     python3-networkx
 )
