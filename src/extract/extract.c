@@ -34,7 +34,7 @@ typedef struct footnote {
     int n;
     int pub;              /* publication, after resolving "ibid." */
     char volume[16], number[16];
-    span unts;            /* "第2237卷，第39674号" */
+    size_t unts_start, unts_end; /* input offsets of "第2237卷，第39674号" */
     size_t first_mention; /* mentions found inside the footnote: [first, last) */
     size_t last_mention;
     bool warned;
@@ -44,6 +44,11 @@ typedef struct ctx {
     const instcite_catalog *cat;
     const lang_table *L;
     const text *t;
+    /* The text being scanned: one paragraph's normalised bytes and their map
+     * to input offsets (layout may join lines, so paragraphs own copies). */
+    const char *s;
+    const size_t *map;
+    size_t len;
     layout lo;
     instcite_doc *doc;
     const body_info *own; /* adopting body of the document itself */
@@ -66,20 +71,20 @@ static void set_err(instcite_error *err, instcite_status code, long long offset,
 
 static const char *S(const ctx *c, size_t at)
 {
-    return c->t->s + at;
+    return c->s + at;
 }
 
 /* Length of the UTF-8 character at normalised offset at. */
 static size_t char_len(const ctx *c, size_t at)
 {
     unsigned cp;
-    size_t n = utf8_decode((const unsigned char *)c->t->s + at, c->t->len - at, &cp);
+    size_t n = utf8_decode((const unsigned char *)c->s + at, c->len - at, &cp);
     return n ? n : 1;
 }
 
 static const char *dup_span(ctx *c, size_t s, size_t e)
 {
-    const char *r = doc_strndup(c->doc, c->t->s + s, e - s);
+    const char *r = doc_strndup(c->doc, c->s + s, e - s);
     if (!r)
         c->oom = true;
     return r;
@@ -101,7 +106,7 @@ static int marker_after(const ctx *c, size_t at, size_t end, size_t *marker_end)
 {
     while (at < end) {
         size_t k;
-        if (c->t->s[at] == ' ' || c->t->s[at] == ',' || c->t->s[at] == ';')
+        if (c->s[at] == ' ' || c->s[at] == ',' || c->s[at] == ';')
             at++;
         else if ((k = lang_match(S(c, at), end - at, "，")) || (k = lang_match(S(c, at), end - at, "、")) ||
                  (k = lang_match(S(c, at), end - at, "；")))
@@ -109,10 +114,10 @@ static int marker_after(const ctx *c, size_t at, size_t end, size_t *marker_end)
         else
             break;
     }
-    if (at < end && c->t->s[at] == FN_OPEN) {
+    if (at < end && c->s[at] == FN_OPEN) {
         unsigned long v;
         size_t k = lang_digits(S(c, at + 1), end - at - 1, 4, &v);
-        if (k && at + 1 + k < end && c->t->s[at + 1 + k] == FN_CLOSE) {
+        if (k && at + 1 + k < end && c->s[at + 1 + k] == FN_CLOSE) {
             if (marker_end)
                 *marker_end = at + k + 2;
             return (int)v;
@@ -133,8 +138,8 @@ static instcite_mention *new_mention(ctx *c, const para *p, instcite_kind kind, 
     m->kind = kind;
     m->where = dup_str(c, p->where);
     m->key = dup_str(c, key);
-    m->start = c->t->map[s];
-    m->end = text_input_end(c->t->in, c->t->map, e);
+    m->start = c->map[s];
+    m->end = text_input_end(c->t->in, c->map, e);
     m->text = doc_strndup(c->doc, (const char *)c->t->in + m->start, m->end - m->start);
     if (!m->text)
         c->oom = true;
@@ -172,6 +177,7 @@ static void add_relation(ctx *c, const char *from, const char *type, const char 
     r->where = dup_str(c, where);
 }
 
+/* s and e are input offsets. */
 static void add_warning(ctx *c, const char *code, const char *where, size_t s, size_t e,
                         const char *message)
 {
@@ -182,8 +188,8 @@ static void add_warning(ctx *c, const char *code, const char *where, size_t s, s
     }
     w->code = dup_str(c, code);
     w->where = dup_str(c, where);
-    w->start = c->t->map[s];
-    w->end = text_input_end(c->t->in, c->t->map, e);
+    w->start = s;
+    w->end = e;
     w->message = dup_str(c, message);
 }
 
@@ -239,55 +245,74 @@ static size_t bracket_close(const ctx *c, size_t open, size_t end)
     return end;
 }
 
-/* Year ("2007") printed inside [s, e), or "" */
+/* The first year (1900-2099, four digits standing alone) in [s, e), or "". */
 static void year_in(const ctx *c, size_t s, size_t e, char out[11])
 {
     out[0] = '\0';
     for (size_t i = s; i + 4 <= e; i++) {
-        char iso[11];
-        if ((i == s || c->t->s[i - 1] < '0' || c->t->s[i - 1] > '9') &&
-            lang_parse_date(c->L, S(c, i), e - i, iso)) {
-            memcpy(out, iso, 4);
-            out[4] = '\0';
+        unsigned long y;
+        if ((i == s || c->s[i - 1] < '0' || c->s[i - 1] > '9') &&
+            lang_digits(S(c, i), e - i, 4, &y) == 4 && y >= 1900 && y < 2100) {
+            snprintf(out, 11, "%lu", y);
             return;
         }
     }
 }
 
-/* "第2225卷，第39574号" anywhere in [s, e): volume and registration number. */
+/* Matches an optional word: absent (NULL) matches with length 0. */
+static bool opt_match(const char *s, size_t n, const char *w, size_t *k)
+{
+    *k = w ? lang_match(s, n, w) : 0;
+    return !w || *k > 0;
+}
+
+/* "第2225卷，第39574号", "vol. 2225, No. 39574" anywhere in [s, e): volume
+ * and registration number. */
 static bool parse_unts(const ctx *c, size_t s, size_t e, footnote *f)
 {
     const lang_table *L = c->L;
     for (size_t i = s; i < e; i += char_len(c, i)) {
-        size_t k = lang_match(S(c, i), e - i, L->volume_open);
+        size_t k = lang_match_any(S(c, i), e - i, L->volume_open);
         unsigned long vol, no;
         size_t d, j;
         if (!k || !(d = lang_digits(S(c, i + k), e - i - k, 6, &vol)))
             continue;
         j = i + k + d;
-        if (!(k = lang_match(S(c, j), e - j, L->volume_close)))
+        if (!opt_match(S(c, j), e - j, L->volume_close, &k))
             continue;
         j += k;
-        while (j < e && (c->t->s[j] == ' ' || c->t->s[j] == ','))
+        while (j < e && (c->s[j] == ' ' || c->s[j] == ','))
             j++;
         if ((k = lang_match(S(c, j), e - j, "，")))
             j += k;
-        if (!(k = lang_match(S(c, j), e - j, L->regno_open)) ||
+        if (!(k = lang_match_any(S(c, j), e - j, L->regno_open)) ||
             !(d = lang_digits(S(c, j + k), e - j - k, 7, &no)))
             continue;
         j += k + d;
-        if (!(k = lang_match(S(c, j), e - j, L->regno_close)))
+        if (!opt_match(S(c, j), e - j, L->regno_close, &k))
             continue;
         snprintf(f->volume, sizeof f->volume, "%lu", vol);
         snprintf(f->number, sizeof f->number, "%lu", no);
-        f->unts = (span){i, j + k};
+        f->unts_start = c->map[i];
+        f->unts_end = text_input_end(c->t->in, c->map, j + k);
         return true;
     }
     return false;
 }
 
+/* Offset of the first of words in [s, e), or e. */
+static size_t find_any(const ctx *c, size_t s, size_t e, const char *const *words)
+{
+    for (size_t i = s; i < e; i += char_len(c, i))
+        if (lang_match_any(S(c, i), e - i, words))
+            return i;
+    return e;
+}
+
 /* One footnote: its publication (resolving "ibid." to the previous
- * footnote's), Treaty Series reference, Official Records mention. */
+ * footnote's), Treaty Series reference, Official Records mention. The
+ * publication is the first bracketed title where titles are bracketed
+ * (zh 《条约汇编》), else the series words anywhere in the footnote. */
 static void read_footnote(ctx *c, const para *p, int prev_pub)
 {
     const lang_table *L = c->L;
@@ -295,56 +320,59 @@ static void read_footnote(ctx *c, const para *p, int prev_pub)
     memset(f, 0, sizeof *f);
     f->n = p->n;
     f->first_mention = f->last_mention = c->doc->n_mentions;
-    size_t s = p->body.start, e = p->body.end;
-    size_t lead = s;
-    size_t k = lang_match_any(S(c, s), e - s, L->see);
-    if (k)
-        lead += k;
+    size_t s = p->body, e = p->len;
+    size_t lead = s + lang_match_any(S(c, s), e - s, L->see);
     bool ibid = lang_match_any(S(c, lead), e - lead, L->ibid) > 0;
     f->pub = ibid ? prev_pub : PUB_NONE;
-    /* The first bracketed title names the publication. */
-    size_t open_at = e;
-    for (size_t i = s; i < e; i += char_len(c, i))
-        if (lang_match(S(c, i), e - i, L->title_brackets[0])) {
-            open_at = i;
-            break;
-        }
-    size_t close_at = open_at < e ? bracket_close(c, open_at, e) : e;
-    if (open_at < e && close_at < e) {
-        size_t ts = open_at + strlen(L->title_brackets[0]);
-        const char *title = S(c, ts);
-        size_t tl = close_at - ts;
-        if (lang_match_any(title, tl, L->treaty_series) == tl)
+    size_t pub_s = s, pub_e = e; /* where the publication's title is */
+    if (L->title_brackets[0]) {
+        size_t open_at = e;
+        for (size_t i = s; i < e; i += char_len(c, i))
+            if (lang_match(S(c, i), e - i, L->title_brackets[0])) {
+                open_at = i;
+                break;
+            }
+        size_t close_at = open_at < e ? bracket_close(c, open_at, e) : e;
+        if (close_at >= e)
+            open_at = close_at = e;
+        pub_s = open_at;
+        pub_e = close_at;
+        size_t ts = open_at + (open_at < e ? strlen(L->title_brackets[0]) : 0);
+        if (open_at < e && lang_match_any(S(c, ts), close_at - ts, L->treaty_series) == close_at - ts)
             f->pub = PUB_TREATY_SERIES;
-        for (size_t i = 0; i < tl; i++)
-            if (lang_match_any(title + i, tl - i, L->records_words))
-                f->pub = PUB_RECORDS;
+    } else if (find_any(c, s, e, L->treaty_series) < e) {
+        f->pub = PUB_TREATY_SERIES;
     }
+    if (pub_s < pub_e && find_any(c, pub_s, pub_e, L->records_words) < pub_e)
+        f->pub = PUB_RECORDS;
     if (f->pub == PUB_TREATY_SERIES)
         parse_unts(c, s, e, f);
-    if (f->pub == PUB_RECORDS && open_at < e && close_at < e) {
-        /* 《…正式记录，2007年，补编第10号》(E/2007/30/Rev.1): the symbol in
-         * parentheses identifies the records. */
-        size_t j = close_at + strlen(L->title_brackets[1]);
-        while (j < e && c->t->s[j] == ' ')
-            j++;
+    if (f->pub != PUB_RECORDS)
+        return;
+    /* "Official Records of ..., 2007, Supplement No. 10 (E/2007/30/Rev.1)",
+     * 《…正式记录，2007年，补编第10号》(E/2007/30/Rev.1): the symbol in the
+     * parentheses after the title identifies the records. */
+    size_t from = L->title_brackets[0] && pub_e < e ? pub_e + strlen(L->title_brackets[1]) : s;
+    for (size_t j = from; j < e; j++) {
         size_t sl;
-        if (j < e && c->t->s[j] == '(' && (sl = symbol_scan(S(c, j + 1), e - j - 1, '('))) {
-            size_t sym_end = j + 1 + sl;
-            size_t close = sym_end < e && c->t->s[sym_end] == ')' ? sym_end + 1 : sym_end;
-            const char *sym = dup_span(c, j + 1, sym_end);
-            instcite_mention *m =
-                new_mention(c, p, INSTCITE_KIND_OFFICIAL_RECORDS, ibid ? lead : open_at, close, sym);
-            if (m) {
-                m->symbol = m->key;
-                char year[11];
-                year_in(c, open_at, close_at, year);
-                if (year[0])
-                    m->date = dup_str(c, year);
-                m->title = dup_span(c, open_at + strlen(L->title_brackets[0]), close_at);
-                m->confidence = 0.95;
-            }
+        if (c->s[j] != '(' || !(sl = symbol_scan(S(c, j + 1), e - j - 1, '(')))
+            continue;
+        size_t sym_end = j + 1 + sl;
+        size_t close = sym_end < e && c->s[sym_end] == ')' ? sym_end + 1 : sym_end;
+        const char *sym = dup_span(c, j + 1, sym_end);
+        size_t start = ibid ? lead : L->title_brackets[0] ? pub_s : s;
+        instcite_mention *m = new_mention(c, p, INSTCITE_KIND_OFFICIAL_RECORDS, start, close, sym);
+        if (m) {
+            m->symbol = m->key;
+            char year[11];
+            year_in(c, start, j, year);
+            if (year[0])
+                m->date = dup_str(c, year);
+            if (L->title_brackets[0])
+                m->title = dup_span(c, pub_s + strlen(L->title_brackets[0]), pub_e);
+            m->confidence = 0.95;
         }
+        break;
     }
 }
 
@@ -363,7 +391,7 @@ static void scan_titles(ctx *c, const para *p)
     if (!L->title_brackets[0])
         return;
     size_t ol = strlen(L->title_brackets[0]), cl = strlen(L->title_brackets[1]);
-    size_t s = p->body.start, e = p->body.end;
+    size_t s = p->body, e = p->len;
     for (size_t i = s; i < e && !c->oom;) {
         if (!lang_match(S(c, i), e - i, L->title_brackets[0])) {
             i += char_len(c, i);
@@ -406,12 +434,63 @@ static void scan_titles(ctx *c, const para *p)
             char msg[200];
             snprintf(msg, sizeof msg, "instrument not in the catalog: %.*s", (int)(tl < 150 ? tl : 150),
                      S(c, ts));
-            add_warning(c, "not-in-catalog", p->where, i, next, msg);
+            add_warning(c, "not-in-catalog", p->where, c->map[i], text_input_end(c->t->in, c->map, next), msg);
         }
         int fn = marker_after(c, next, e, NULL);
         if (fn)
             m->footnote = doc_printf(c->doc, "%d", fn);
         i = next;
+    }
+}
+
+/* ---- bare instrument titles (no brackets) --------------------------------- */
+
+/* ASCII letters and digits, and every byte of a non-ASCII character, are
+ * word bytes: a word starts where the byte before is not one. */
+static bool word_byte(char ch)
+{
+    unsigned char u = (unsigned char)ch;
+    return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+}
+
+static void scan_bare_titles(ctx *c, const para *p, size_t from)
+{
+    const lang_table *L = c->L;
+    size_t s = p->body, e = p->len;
+    for (size_t i = s; i < e && !c->oom;) {
+        unsigned char ch = (unsigned char)c->s[i];
+        if ((i > s && word_byte(c->s[i - 1])) || !word_byte((char)ch) || covered(c, from, c->map[i])) {
+            i += char_len(c, i);
+            continue;
+        }
+        size_t matched = 0;
+        const cat_entry *ce = NULL;
+        /* Titles start with a capital in Latin script; other scripts are
+         * tried at every word. */
+        if (ch >= 0x80 || (ch >= 'A' && ch <= 'Z'))
+            ce = catalog_match_prefix(c->cat, S(c, i), e - i, &matched);
+        if (!ce) {
+            size_t sl;
+            const lang_name *sn = lang_match_name(S(c, i), e - i, L->short_names, &sl);
+            if (sn && (i + sl >= e || !word_byte(c->s[i + sl]))) {
+                ce = catalog_find_id(c->cat, sn->value);
+                matched = sl;
+            }
+        }
+        if (!ce) {
+            i += char_len(c, i);
+            continue;
+        }
+        instcite_mention *m = new_mention(c, p, ce->kind, i, i + matched, ce->title[LANG_EN]);
+        if (!m)
+            return;
+        from_catalog(c, m, ce);
+        catalog_relation(c, ce, p->where);
+        m->confidence = 0.95;
+        int fn = marker_after(c, i + matched, e, NULL);
+        if (fn)
+            m->footnote = doc_printf(c->doc, "%d", fn);
+        i += matched;
     }
 }
 
@@ -444,7 +523,7 @@ static void read_prefix(ctx *c, size_t a, size_t b, prefix *pf)
     for (size_t i = a; i < b; i += char_len(c, i)) {
         char iso[11];
         size_t k;
-        if ((i == a || c->t->s[i - 1] < '0' || c->t->s[i - 1] > '9') &&
+        if ((i == a || c->s[i - 1] < '0' || c->s[i - 1] > '9') &&
             (k = lang_parse_date(L, S(c, i), b - i, iso)) && strlen(iso) == 10) {
             memcpy(pf->date, iso, sizeof iso);
             anchor = i;
@@ -466,18 +545,18 @@ static void read_prefix(ctx *c, size_t a, size_t b, prefix *pf)
         if (!pf->date[0])
             anchor = topic_from;
         size_t q = topic_from + k;
-        if (q < b && c->t->s[q] == '"') {
+        if (q < b && c->s[q] == '"') {
             const char *endq = memchr(S(c, q + 1), '"', b - q - 1);
             if (endq) {
                 pf->title_s = q + 1;
-                pf->title_e = (size_t)(endq - c->t->s);
+                pf->title_e = (size_t)(endq - c->s);
             }
         }
     }
     pf->span_start = anchor;
     /* Body or possessive directly before the anchor. */
     size_t end = anchor;
-    while (end > a && c->t->s[end - 1] == ' ')
+    while (end > a && c->s[end - 1] == ' ')
         end--;
     size_t bl;
     const lang_name *bn = lang_suffix_name(S(c, a), end - a, L->bodies, &bl);
@@ -499,7 +578,7 @@ static void read_prefix(ctx *c, size_t a, size_t b, prefix *pf)
     pf->only_joiners = true;
     for (size_t i = a; i < end;) {
         size_t j;
-        char ch = c->t->s[i];
+        char ch = c->s[i];
         if (ch == ' ' || ch == ',' || ch == FN_OPEN || ch == FN_CLOSE || (ch >= '0' && ch <= '9'))
             i++;
         else if ((j = lang_match_any(S(c, i), end - i, L->enum_joiners)) || (j = lang_match(S(c, i), end - i, "，")))
@@ -534,7 +613,7 @@ static void scan_resolutions(ctx *c, const para *p)
     const lang_table *L = c->L;
     if (!L->kind_after_number || !L->number_open)
         return;
-    size_t s = p->body.start, e = p->body.end;
+    size_t s = p->body, e = p->len;
     size_t region = s;              /* where the text before the next group starts */
     const body_info *chain = NULL;  /* body of the enumeration going on, if any */
     size_t ol = strlen(L->number_open);
@@ -557,7 +636,7 @@ static void scan_resolutions(ctx *c, const para *p)
             items[n_items].rn = rn;
             n_items++;
             j += k + rn.len;
-            while (j < e && c->t->s[j] == ' ')
+            while (j < e && c->s[j] == ' ')
                 j++;
             if ((kw = lang_match_name(S(c, j), e - j, L->kind_words, &kl)))
                 break;
@@ -616,19 +695,182 @@ static void scan_resolutions(ctx *c, const para *p)
     }
 }
 
+/* Where the subject printed after a number ends: before a footnote
+ * marker, a break, or a joiner that leads to the next number, body or kind
+ * word of the enumeration. */
+static size_t subject_end(const ctx *c, size_t i, size_t e)
+{
+    const lang_table *L = c->L;
+    for (size_t q = i; q < e; q += char_len(c, q)) {
+        if (c->s[q] == FN_OPEN || lang_match_any(S(c, q), e - q, L->chain_breaks))
+            return q;
+        size_t k = lang_match_any(S(c, q), e - q, L->enum_joiners);
+        if (!k)
+            continue;
+        size_t r = q + k, bl;
+        resnum rn;
+        if (resnum_parse(S(c, r), e - r, &rn) || lang_match_name(S(c, r), e - r, L->bodies, &bl) ||
+            lang_match_name(S(c, r), e - r, L->kind_words, &bl))
+            return q;
+        for (const char *const *ps = L->possessive; ps && *ps; ps++)
+            if (lang_match(S(c, r), e - r, *ps) &&
+                lang_match_name(S(c, r + strlen(*ps)), e - r - strlen(*ps), L->kind_words, &bl))
+                return q;
+    }
+    return e;
+}
+
+typedef struct ref_item {
+    size_t start, end;
+    resnum rn;
+    char date[11];
+    size_t title_s, title_e;
+} ref_item;
+
+/* Kind word first (en fr es ru ar): "[body] resolutions [body] N [body]
+ * [of DATE] [on SUBJECT | , entitled "TITLE"], N ..., and N ...". The body
+ * is found where the table allows it; "its" (possessive) is the citing
+ * body; nothing stated means the citing body too. */
+static void scan_resolutions_before(ctx *c, const para *p)
+{
+    const lang_table *L = c->L;
+    size_t s = p->body, e = p->len;
+    ref_item items[64];
+    for (size_t i = s; i < e && !c->oom;) {
+        size_t kl;
+        const lang_name *kw = NULL;
+        if (i == s || !word_byte(c->s[i - 1]))
+            kw = lang_match_name(S(c, i), e - i, L->kind_words, &kl);
+        if (!kw || (i + kl < e && c->s[i + kl] != ' ')) {
+            i += char_len(c, i);
+            continue;
+        }
+        bool decision = strncmp(kw->value, "decision", 8) == 0;
+        const body_info *body = strstr(kw->value, "+own") ? c->own : NULL;
+        size_t span_start = i;
+        size_t b = i;
+        while (b > s && c->s[b - 1] == ' ')
+            b--;
+        for (const char *const *ps = L->possessive; !body && ps && *ps; ps++) {
+            size_t pl = strlen(*ps);
+            /* Possessives are listed with their trailing space ("its "). */
+            if (i - s >= pl && memcmp(S(c, i - pl), *ps, pl) == 0) {
+                body = c->own;
+                span_start = i - pl;
+            }
+        }
+        size_t bl;
+        const lang_name *bn;
+        if (!body && L->body_before_kind && (bn = lang_suffix_name(S(c, s), b - s, L->bodies, &bl))) {
+            body = body_find(bn->value);
+            span_start = b - bl;
+        }
+        size_t j = i + kl;
+        while (j < e && c->s[j] == ' ')
+            j++;
+        if (!body && L->body_after_kind && (bn = lang_match_name(S(c, j), e - j, L->bodies, &bl))) {
+            body = body_find(bn->value);
+            j += bl;
+            while (j < e && c->s[j] == ' ')
+                j++;
+        }
+        size_t n_items = 0;
+        while (n_items < sizeof items / sizeof items[0]) {
+            ref_item *it = &items[n_items];
+            memset(it, 0, sizeof *it);
+            if (!resnum_parse(S(c, j), e - j, &it->rn))
+                break;
+            it->start = n_items ? j : span_start;
+            size_t k = j + it->rn.len;
+            if (!body && L->body_after_number) {
+                size_t q = k + (k < e && c->s[k] == ',');
+                while (q < e && c->s[q] == ' ')
+                    q++;
+                if ((bn = lang_match_name(S(c, q), e - q, L->bodies, &bl))) {
+                    body = body_find(bn->value);
+                    k = q + bl;
+                }
+            }
+            size_t dk = lang_match_any(S(c, k), e - k, L->date_open), dl;
+            if (dk && (dl = lang_parse_date(L, S(c, k + dk), e - k - dk, it->date)) && strlen(it->date) == 10)
+                k += dk + dl;
+            else
+                it->date[0] = '\0';
+            size_t tk;
+            if ((tk = lang_match_any(S(c, k), e - k, L->title_open))) {
+                size_t q = k + tk;
+                while (q < e && c->s[q] == ' ')
+                    q++;
+                const char *close = q < e && c->s[q] == '"' ? memchr(S(c, q + 1), '"', e - q - 1) : NULL;
+                if (close) {
+                    it->title_s = q + 1;
+                    it->title_e = (size_t)(close - c->s);
+                    k = it->title_e + 1;
+                }
+            } else if ((tk = lang_match_any(S(c, k), e - k, L->topic_open))) {
+                size_t q = k + tk, end = subject_end(c, q, e);
+                while (end > q && (c->s[end - 1] == ' ' || c->s[end - 1] == ','))
+                    end--;
+                if (end > q) {
+                    it->title_s = q;
+                    it->title_e = end;
+                    k = end;
+                }
+            }
+            it->end = k;
+            n_items++;
+            size_t jn = lang_match_any(S(c, k), e - k, L->enum_joiners);
+            resnum next;
+            if (!jn || !resnum_parse(S(c, k + jn), e - k - jn, &next))
+                break;
+            j = k + jn;
+        }
+        if (n_items == 0) {
+            i += kl;
+            continue;
+        }
+        double conf = body ? 0.95 : 0.8;
+        if (!body)
+            body = c->own ? c->own : body_find("GA");
+        for (size_t n = 0; n < n_items; n++) {
+            char key[96];
+            instcite_kind kind = res_identity(body, decision, &items[n].rn, key, sizeof key);
+            const body_info *kb = items[n].rn.form == RESNUM_YEAR ? body_find("SC") : body;
+            if (c->doc->info.symbol && strcmp(key, c->doc->info.symbol) == 0)
+                continue;
+            instcite_mention *m = new_mention(c, p, kind, items[n].start, items[n].end, key);
+            if (!m)
+                return;
+            if (kb->has_symbol)
+                m->symbol = m->key;
+            m->body = dup_str(c, kb->code);
+            m->number = dup_str(c, items[n].rn.printed);
+            if (items[n].date[0])
+                m->date = dup_str(c, items[n].date);
+            if (items[n].title_e > items[n].title_s)
+                m->title = dup_span(c, items[n].title_s, items[n].title_e);
+            m->confidence = conf;
+            int fn = marker_after(c, items[n].end, e, NULL);
+            if (fn)
+                m->footnote = doc_printf(c->doc, "%d", fn);
+        }
+        i = items[n_items - 1].end;
+    }
+}
+
 /* ---- document symbols ---------------------------------------------------- */
 
 static void scan_symbols(ctx *c, const para *p, size_t para_first)
 {
-    size_t s = p->body.start, e = p->body.end;
+    size_t s = p->body, e = p->len;
     for (size_t i = s; i < e && !c->oom;) {
-        char prev = i > 0 ? c->t->s[i - 1] : 0;
+        char prev = i > 0 ? c->s[i - 1] : 0;
         size_t n = symbol_scan(S(c, i), e - i, prev);
         if (!n) {
             i++;
             continue;
         }
-        if (!covered(c, para_first, c->t->map[i])) {
+        if (!covered(c, para_first, c->map[i])) {
             const char *sym = dup_span(c, i, i + n);
             instcite_kind kind = INSTCITE_KIND_REPORT;
             static const struct { const char *prefix, *body; } res[] = {
@@ -648,6 +890,21 @@ static void scan_symbols(ctx *c, const para *p, size_t para_first)
                     m->body = dup_str(c, body);
                     m->confidence = 0.95;
                 }
+            }
+            /* "S/25811 and Add.1": the addendum is a document of its own. */
+            size_t j = i + n, k = c->L ? lang_match_any(S(c, j), e - j, c->L->symbol_joiners) : 0;
+            static const char *const suffixes[] = {"Add.", "Corr.", "Rev.", NULL};
+            size_t sk = k ? lang_match_any(S(c, j + k), e - j - k, suffixes) : 0;
+            unsigned long v;
+            size_t d = sk ? lang_digits(S(c, j + k + sk), e - j - k - sk, 3, &v) : 0;
+            if (sym && d) {
+                const char *add = doc_printf(c->doc, "%s/%.*s", sym, (int)(sk + d), S(c, j + k));
+                instcite_mention *m = new_mention(c, p, kind, j + k, j + k + sk + d, add);
+                if (m) {
+                    m->symbol = m->key;
+                    m->confidence = 0.9;
+                }
+                n = k + sk + d + (j - i);
             }
         }
         i += n;
@@ -686,7 +943,7 @@ static void link_footnotes(ctx *c)
                     f->n, f->volume, f->number, ce->id, ce->unts_volume, ce->unts_number);
                 char where[16];
                 snprintf(where, sizeof where, "FN%d", f->n);
-                add_warning(c, "unts-mismatch", where, f->unts.start, f->unts.end, msg);
+                add_warning(c, "unts-mismatch", where, f->unts_start, f->unts_end, msg);
                 f->warned = true;
                 m = &c->doc->mentions[i]; /* add_warning does not move mentions */
             }
@@ -715,6 +972,7 @@ static void fill_info(ctx *c, const char *lang)
 {
     instcite_docinfo *d = &c->doc->info;
     const layout *lo = &c->lo;
+    c->s = c->t->s, c->map = c->t->map, c->len = c->t->len;
     d->lang = dup_str(c, lang);
     c->own = body_find(lo->body ? lo->body : "GA");
     d->body = dup_str(c, c->own->code);
@@ -750,10 +1008,10 @@ static void set_clauses(ctx *c, const para *p, size_t from)
     if (p->kind != PARA_PP && p->kind != PARA_OP)
         return;
     size_t vl;
-    const lang_name *v = lang_match_name(S(c, p->body.start), p->body.end - p->body.start, c->L->verbs, &vl);
+    const lang_name *v = lang_match_name(S(c, p->body), p->len - p->body, c->L->verbs, &vl);
     if (!v)
         return;
-    const char *verb = dup_span(c, p->body.start, p->body.start + vl);
+    const char *verb = dup_span(c, p->body, p->body + vl);
     const char *clause = dup_str(c, v->value);
     for (size_t i = from; i < c->doc->n_mentions; i++) {
         c->doc->mentions[i].verb = verb;
@@ -761,11 +1019,21 @@ static void set_clauses(ctx *c, const para *p, size_t from)
     }
 }
 
+/* Makes paragraph p the text being scanned. */
+static void enter(ctx *c, const para *p)
+{
+    c->s = p->s;
+    c->map = p->map;
+    c->len = p->len;
+}
+
 static void extract_all(ctx *c)
 {
     const layout *lo = &c->lo;
-    /* The report the resolution was adopted on. */
+    const text *t = c->t;
+    /* The report the resolution was adopted on (a header line of the text). */
     if (lo->report_symbol.end > lo->report_symbol.start) {
+        c->s = t->s, c->map = t->map, c->len = t->len;
         static const para header = {.kind = PARA_HEADER, .where = "HEADER"};
         const char *sym = dup_span(c, lo->report_symbol.start, lo->report_symbol.end);
         instcite_mention *m =
@@ -780,15 +1048,18 @@ static void extract_all(ctx *c)
         c->oom = true;
         return;
     }
+    const lang_table *L = c->L;
+    void (*scan_res)(ctx *, const para *) = L->kind_after_number ? scan_resolutions : scan_resolutions_before;
     int prev_pub = PUB_NONE;
     for (size_t i = 0; i < lo->n_paras && !c->oom; i++) {
         const para *p = &lo->paras[i];
-        if (p->kind != PARA_FN)
+        if (p->kind != PARA_FN || c->n_fns >= lo->footnotes)
             continue;
+        enter(c, p);
         read_footnote(c, p, prev_pub);
         footnote *f = &c->fns[c->n_fns - 1];
         size_t from = f->first_mention;
-        scan_resolutions(c, p);
+        scan_res(c, p);
         scan_symbols(c, p, from);
         f->last_mention = c->doc->n_mentions;
         prev_pub = f->pub;
@@ -797,10 +1068,16 @@ static void extract_all(ctx *c)
         const para *p = &lo->paras[i];
         if (p->kind != PARA_PP && p->kind != PARA_OP)
             continue;
+        enter(c, p);
         size_t from = c->doc->n_mentions;
-        scan_titles(c, p);
-        scan_resolutions(c, p);
+        /* Resolutions first: a title inside a resolution's subject belongs
+         * to that mention, not to a mention of its own. */
+        scan_res(c, p);
         scan_symbols(c, p, from);
+        if (L->title_brackets[0])
+            scan_titles(c, p);
+        else
+            scan_bare_titles(c, p, from);
         set_clauses(c, p, from);
     }
     if (!c->oom)
@@ -847,13 +1124,13 @@ instcite_doc *instcite_extract(const instcite_catalog *cat, const char *name, co
         /* No language table yet: symbols are the same in every language. */
         for (size_t i = 0; i < c.lo.n_paras; i++) {
             size_t from = c.doc->n_mentions;
+            enter(&c, &c.lo.paras[i]);
             scan_symbols(&c, &c.lo.paras[i], from);
         }
         static const para whole = {.kind = PARA_HEADER, .where = "HEADER"};
         char msg[96];
         snprintf(msg, sizeof msg, "no language table for '%s': only document symbols were extracted", code);
-        if (t.len)
-            add_warning(&c, "unsupported-language", whole.where, 0, 1, msg);
+        add_warning(&c, "unsupported-language", whole.where, 0, 0, msg);
         qsort(c.doc->mentions, c.doc->n_mentions, sizeof *c.doc->mentions, by_start);
     }
     free(c.fns);

@@ -4,6 +4,7 @@
 #include "text/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 extern const lang_table lang_zh;
@@ -127,11 +128,12 @@ size_t lang_digits(const char *s, size_t n, size_t max, unsigned long *value)
     return i;
 }
 
-size_t lang_parse_date(const lang_table *L, const char *s, size_t n, char iso[11])
+/* zh: "2018年12月17日" (or "2007年" alone). */
+static size_t cjk_date(const lang_table *L, const char *s, size_t n, char iso[11])
 {
     unsigned long y, m, d;
     size_t i = lang_digits(s, n, 4, &y);
-    if (i != 4 || !L->year_mark)
+    if (i != 4)
         return 0;
     size_t k = lang_match(s + i, n - i, L->year_mark);
     if (!k)
@@ -150,6 +152,42 @@ size_t lang_parse_date(const lang_table *L, const char *s, size_t n, char iso[11
     }
     snprintf(iso, 11, "%04lu-%02lu-%02lu", y, m, d);
     return after_month + j + k;
+}
+
+/* "17 December 2018", "1er janvier 2019", "17 de diciembre de 2018",
+ * "17 декабря 2018 года", "17 كانون الأول/ديسمبر 2018". */
+static size_t word_date(const lang_table *L, const char *s, size_t n, char iso[11])
+{
+    unsigned long d, y;
+    size_t i = lang_digits(s, n, 2, &d);
+    if (!i || d < 1 || d > 31)
+        return 0;
+    i += lang_match_any(s + i, n - i, L->day_suffix);
+    size_t k = lang_match_any(s + i, n - i, L->date_sep);
+    if (!k)
+        return 0;
+    i += k;
+    size_t ml;
+    const lang_name *month = lang_match_name(s + i, n - i, L->months, &ml);
+    if (!month)
+        return 0;
+    i += ml;
+    if (!(k = lang_match_any(s + i, n - i, L->date_sep)))
+        return 0;
+    i += k;
+    if (lang_digits(s + i, n - i, 4, &y) != 4)
+        return 0;
+    i += 4;
+    i += lang_match_any(s + i, n - i, L->year_suffix);
+    snprintf(iso, 11, "%04lu-%02d-%02lu", y, atoi(month->value), d);
+    return i;
+}
+
+size_t lang_parse_date(const lang_table *L, const char *s, size_t n, char iso[11])
+{
+    if (L->year_mark)
+        return cjk_date(L, s, n, iso);
+    return L->months ? word_date(L, s, n, iso) : 0;
 }
 
 /* Chinese numerals as used for session numbers: 一..九, 十, 百, 零/〇. */

@@ -37,47 +37,72 @@ typedef struct lang_name {
 typedef struct lang_table {
     const char *code; /* "zh" */
 
-    /* Resolution references. zh: [body][date][topic]第N号决议 — the kind word
-     * follows the number and the date precedes it. */
+    /* Resolution references. Two word orders:
+     *  - kind word after the number (zh): [body][date][subject]第N号决议;
+     *  - kind word before the numbers (en fr es ru ar):
+     *    [body] resolutions [body] N [body] [of DATE] [on SUBJECT], N ... */
     bool kind_after_number;
-    const char *number_open;          /* "第": before each number */
-    const lang_name *kind_words;      /* "号决议" -> "resolution", "号决定" -> "decision" */
-    const char *const *enum_joiners;  /* between numbers of one group: "和", "、" */
-    const char *const *possessive;    /* "其": the citing body's own */
-    const char *const *topic_open;    /* "关于" (topic ends at topic_close) */
-    const char *topic_close;          /* "的" */
-    const char *const *title_open;    /* "题为" + quoted title + topic_close */
-    const char *const *chain_breaks;  /* text that ends an enumeration: "；", "。" */
-    const lang_name *bodies;          /* body names -> body code, longest first */
+    const char *number_open;          /* zh "第": before each number */
+    const lang_name *kind_words;      /* after: "号决议" -> "resolution"; before: "resolutions" ->
+                                       * "resolution", "قرارها" -> "resolution+own" */
+    const char *const *enum_joiners;  /* between the numbers of one group: "和", ", ", " and " */
+    const char *const *possessive;    /* the citing body's own: "其", "its " */
+    const char *const *topic_open;    /* subject: "关于", " on " */
+    const char *topic_close;          /* zh "的" ends the subject; NULL: it runs to the next number */
+    const char *const *title_open;    /* quoted title: "题为", ", entitled " */
+    const char *const *date_open;     /* before a date that follows the number: " of " */
+    const char *const *chain_breaks;  /* text that ends an enumeration: "；", "。", ";" */
+    const lang_name *bodies;          /* body names -> body code (inflected forms included) */
+    /* Where a body name may stand, for kind-word-first languages. */
+    bool body_before_kind;            /* en "Economic and Social Council resolution" */
+    bool body_after_kind;             /* ar "قرار المجلس الاقتصادي والاجتماعي 2011/33" */
+    bool body_after_number;           /* fr "résolution 2011/33 du Conseil économique et social" */
 
-    /* Dates: zh "2018年12月17日". */
+    /* Dates. zh: year_mark month_mark day_mark after the numbers; others:
+     * DAY[day_suffix] date_sep MONTH date_sep YEAR[year_suffix]. */
     const char *year_mark, *month_mark, *day_mark;
+    const lang_name *months;          /* "December" -> "12", including every spelling */
+    const char *const *day_suffix;    /* fr "er" (1er) */
+    const char *const *date_sep;      /* " ", es " de " */
+    const char *const *year_suffix;   /* ru " года", " г." */
 
-    /* Instruments printed between brackets (zh 《》); NULL when titles are bare. */
+    /* Instruments printed between brackets (zh 《》); NULL when titles are
+     * bare and found by catalog prefix lookup at word starts. */
     const char *title_brackets[2];
-    /* Head words of unknown instrument titles -> kind name, checked as suffix. */
+    /* Head words of unknown bracketed titles -> kind name, checked as suffix. */
     const lang_name *instrument_heads;
     /* Endings of a protocol title -> its relation to the parent treaty the
      * title names ("任择议定书" -> optional_protocol_to). */
     const lang_name *protocol_relations;
+    /* Short names standing for one catalog id ("the Charter" -> charter). */
+    const lang_name *short_names;
+    /* Between a document symbol and an addendum: "S/25811 and Add.1". */
+    const char *const *symbol_joiners;
 
     /* Footnotes. */
-    const char *const *ibid;          /* "同上" */
-    const char *const *see;           /* "见" */
-    const char *const *treaty_series; /* series title: "条约汇编" */
-    const char *volume_open, *volume_close; /* "第", "卷" */
-    const char *regno_open, *regno_close;   /* "第", "号" */
-    const char *const *records_words; /* inside an Official Records title: "正式记录" */
+    const char *const *ibid;          /* "同上", "Ibid." */
+    const char *const *see;           /* "见", "See " */
+    const char *const *treaty_series; /* "条约汇编", "Treaty Series" */
+    const char *const *volume_open;   /* "第", "vol. " */
+    const char *volume_close;         /* "卷"; NULL when none */
+    const char *const *regno_open;    /* "第", "No. " */
+    const char *regno_close;          /* "号"; NULL when none */
+    const char *const *records_words; /* "正式记录", "Official Records" */
 
-    /* Clause verbs (longest first) -> language-neutral clause. */
+    /* Clause verbs that open paragraphs -> language-neutral clause. */
     const lang_name *verbs;
 
-    /* Header. */
-    const char *session_open, *session_close;   /* "第", "届会议" (Chinese numerals) */
-    const char *agenda_open;                    /* "议程项目" */
-    const lang_name *adoption;                  /* "大会决议" (after the date) -> body */
-    const char *report_open, *report_mid, *report_close; /* "[根据", "的报告(", ")通过]" */
-    const char *plenary_open, *plenary_close;   /* "第", "次全体会议" */
+    /* Layout. */
+    bool wrapped;                         /* PDF text layer: paragraphs wrap */
+    const char *const *organ_lines;       /* "The General Assembly," */
+    const char *session_open, *session_close; /* zh "第", "届会议" (Chinese numerals) */
+    const char *const *agenda_open;       /* "议程项目", "Agenda item " */
+    const lang_name *adoption;            /* "大会决议", "Resolution adopted by the General Assembly" -> body */
+    bool adoption_date_first;             /* zh: the date precedes the adoption words */
+    const char *const *adoption_date_open;/* "on " (may start the next line) */
+    const char *const *report_open;       /* "[根据", "[on the report of the " */
+    const char *const *report_mid;        /* "的报告": between the committee and "(" */
+    const char *const *plenary_words;     /* "全体会议", "plenary meeting" */
 } lang_table;
 
 /* The table for a language code, or NULL when the language has none yet. */

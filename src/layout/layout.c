@@ -1,5 +1,7 @@
 #include "layout/layout.h"
 
+#include "extract/symbol.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,20 +12,33 @@ static span mkspan(size_t s, size_t e)
     return (span){s, e};
 }
 
-static para *add_para(layout *lo, size_t *cap, para_kind kind, int n, span line, span body)
+static bool is_digit(char c)
 {
-    if (lo->n_paras == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
+    return c >= '0' && c <= '9';
+}
+
+static bool is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static para *add_para(layout *lo, para_kind kind, int n, const char *s, const size_t *map, size_t len,
+                      size_t body)
+{
+    if (lo->n_paras == lo->cap_paras) {
+        size_t ncap = lo->cap_paras ? lo->cap_paras * 2 : 64;
         para *p = realloc(lo->paras, ncap * sizeof *p);
         if (!p)
             return NULL;
         lo->paras = p;
-        *cap = ncap;
+        lo->cap_paras = ncap;
     }
     para *p = &lo->paras[lo->n_paras++];
     p->kind = kind;
     p->n = n;
-    p->line = line;
+    p->s = s;
+    p->map = map;
+    p->len = len;
     p->body = body;
     static const char *const names[] = {"HEADER", "PP", "OP", "FN"};
     if (kind == PARA_HEADER)
@@ -33,7 +48,8 @@ static para *add_para(layout *lo, size_t *cap, para_kind kind, int n, span line,
     return p;
 }
 
-/* "74/174." or "S-27/2." at the start of a line: the title line. */
+/* "74/174." or "S-27/2." at the start of a line: the title line. Returns the
+ * length of the number (without the dot). */
 static size_t title_number(const char *s, size_t n)
 {
     size_t i = 0;
@@ -56,12 +72,13 @@ static size_t title_number(const char *s, size_t n)
     return i < n && s[i] == '.' ? i : 0;
 }
 
-/* "1." (operative paragraph number) at the start of a line. */
+/* "1." (operative paragraph number) at the start of a line: returns the
+ * offset of the text after it, 0 if there is none. */
 static size_t op_number(const char *s, size_t n, int *num)
 {
     unsigned long v;
     size_t k = lang_digits(s, n, 3, &v);
-    if (!k || k >= n || s[k] != '.' || v == 0)
+    if (!k || k >= n || s[k] != '.' || v == 0 || (k + 1 < n && is_digit(s[k + 1])))
         return 0;
     *num = (int)v;
     k++;
@@ -70,76 +87,140 @@ static size_t op_number(const char *s, size_t n, int *num)
     return k;
 }
 
-/* Parses the header line s[0..n) (at offset off); returns 1 if it was one. */
-static int header_line(layout *lo, const lang_table *L, const char *s, size_t n, size_t off)
+/* A line that is a date and nothing else. */
+static bool date_line(const lang_table *L, const char *s, size_t n, char iso[11])
 {
-    size_t k, m;
-    int v;
-    char iso[11];
-    if (L->session_open && (k = lang_match(s, n, L->session_open)) &&
-        (m = lang_parse_cjk_number(s + k, n - k, &v)) &&
-        lang_match(s + k + m, n - k - m, L->session_close)) {
-        lo->session = v;
-        return 1;
-    }
-    if (L->agenda_open && (k = lang_match(s, n, L->agenda_open))) {
-        size_t e = k;
-        while (e < n && s[e] != ' ')
-            e++;
-        lo->agenda_item = mkspan(off + k, off + e);
-        return 1;
-    }
-    if ((k = lang_parse_date(L, s, n, iso)) && strlen(iso) == 10) {
-        const lang_name *a = lang_match_name(s + k, n - k, L->adoption, &m);
-        if (a && k + m == n) {
-            memcpy(lo->date, iso, sizeof iso);
-            lo->body = a->value;
-            return 1;
-        }
-    }
-    if (L->report_open && (k = lang_match(s, n, L->report_open))) {
-        const char *mid = memchr(s, '(', n);
-        size_t close_len = strlen(L->report_close);
-        if (mid && n >= close_len && memcmp(s + n - close_len, L->report_close, close_len) == 0) {
-            size_t mid_at = (size_t)(mid - s);
-            size_t ml = strlen(L->report_mid);
-            size_t committee_end = mid_at + 1 >= ml ? mid_at + 1 - ml : k;
-            lo->committee = mkspan(off + k, off + committee_end);
-            const char *close = memchr(mid, ')', n - mid_at);
-            if (close)
-                lo->report_symbol = mkspan(off + mid_at + 1, off + (size_t)(close - s));
-            /* The mention is the bracketed phrase without the brackets. */
-            lo->report_line = mkspan(off + 1, off + n - 1);
-            return 1;
-        }
+    return lang_parse_date(L, s, n, iso) == n && strlen(iso) == 10;
+}
+
+/* "50th plenary meeting", "第50次全体会议": the number, or 0. */
+static int plenary_line(const lang_table *L, const char *s, size_t n)
+{
+    bool has = false;
+    for (size_t i = 0; i < n && !has; i++)
+        has = lang_match_any(s + i, n - i, L->plenary_words) > 0;
+    if (!has || n > 80)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned long v;
+        size_t k;
+        if (is_digit(s[i]) && (k = lang_digits(s + i, n - i, 4, &v)))
+            return (int)v;
     }
     return 0;
 }
 
-instcite_status layout_init(layout *lo, const text *t, const lang_table *L, instcite_error *err)
+typedef struct header_state {
+    bool want_adoption_date; /* the adoption line ended before its date */
+} header_state;
+
+/* Parses one header line s[0..n) at offset off of the text; returns true if
+ * it was one of the recognised header lines. */
+static bool header_line(layout *lo, header_state *hs, const lang_table *L, const char *s, size_t n,
+                        size_t off)
 {
-    memset(lo, 0, sizeof *lo);
-    size_t cap = 0;
+    size_t k, m;
+    int v;
+    char iso[11];
+    if (hs->want_adoption_date) {
+        hs->want_adoption_date = false;
+        k = lang_match_any(s, n, L->adoption_date_open);
+        if (k && date_line(L, s + k, n - k, iso)) {
+            memcpy(lo->date, iso, sizeof iso);
+            return true;
+        }
+    }
+    if (L->session_open && (k = lang_match(s, n, L->session_open)) &&
+        (m = lang_parse_cjk_number(s + k, n - k, &v)) && lang_match(s + k + m, n - k - m, L->session_close)) {
+        lo->session = v;
+        return true;
+    }
+    if ((k = lang_match_any(s, n, L->agenda_open))) {
+        size_t e = k;
+        while (e < n && s[e] != ' ')
+            e++;
+        lo->agenda_item = mkspan(off + k, off + e);
+        return true;
+    }
+    if (L->adoption_date_first) {
+        /* zh: "2019年12月18日大会决议" */
+        if ((k = lang_parse_date(L, s, n, iso)) && strlen(iso) == 10) {
+            const lang_name *a = lang_match_name(s + k, n - k, L->adoption, &m);
+            if (a && k + m == n) {
+                memcpy(lo->date, iso, sizeof iso);
+                lo->body = a->value;
+                return true;
+            }
+        }
+    } else {
+        /* "Resolution adopted by the General Assembly [on 18 December 2019]" */
+        const lang_name *a = lang_match_name(s, n, L->adoption, &m);
+        if (a) {
+            lo->body = a->value;
+            while (m < n && s[m] == ' ')
+                m++;
+            k = lang_match_any(s + m, n - m, L->adoption_date_open);
+            if (k && date_line(L, s + m + k, n - m - k, iso))
+                memcpy(lo->date, iso, sizeof iso);
+            else
+                hs->want_adoption_date = true;
+            return true;
+        }
+    }
+    /* The report line: a bracketed line with a symbol in parentheses. */
+    if (n > 2 && s[0] == '[' && s[n - 1] == ']') {
+        const char *open = memchr(s, '(', n);
+        size_t sl;
+        if (open && (sl = symbol_scan(open + 1, n - (size_t)(open - s) - 1, '('))) {
+            size_t at = (size_t)(open - s);
+            lo->report_symbol = mkspan(off + at + 1, off + at + 1 + sl);
+            lo->report_line = mkspan(off + 1, off + n - 1);
+            size_t cs = lang_match_any(s, n, L->report_open);
+            size_t ce = at;
+            /* The committee ends before the words that lead to "(": the table's
+             * report_mid ("的报告") when given. */
+            for (const char *const *mid = L->report_mid; mid && *mid; mid++) {
+                size_t l = strlen(*mid);
+                if (at >= cs + l && memcmp(s + at - l, *mid, l) == 0) {
+                    ce = at - l;
+                    break;
+                }
+            }
+            while (ce > cs && s[ce - 1] == ' ')
+                ce--;
+            if (cs && ce > cs)
+                lo->committee = mkspan(off + cs, off + ce);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- line paragraphs (one paragraph per line) ---------------------------- */
+
+static instcite_status by_lines(layout *lo, const text *t, const lang_table *L)
+{
     enum { HEAD, ORGAN, BODY, FOOTER } state = HEAD;
-    para *last_body = NULL;
+    header_state hs = {0};
+    const para *last_body = NULL;
     for (size_t ls = 0; ls < t->len;) {
         const char *nl = memchr(t->s + ls, '\n', t->len - ls);
         size_t le = nl ? (size_t)(nl - t->s) : t->len;
         size_t next = nl ? le + 1 : le;
         const char *s = t->s + ls;
         size_t n = le - ls;
-        if (n == 0) {
-            ls = next;
-            continue;
-        }
+        const size_t *map = t->map + ls;
         para *p = NULL;
         bool wants_para = true;
         int num;
         size_t k;
         unsigned long fn;
-        if (s[0] == FN_OPEN && (k = lang_digits(s + 1, n - 1, 4, &fn)) && 1 + k < n &&
-            s[1 + k] == FN_CLOSE) {
-            p = add_para(lo, &cap, PARA_FN, (int)fn, mkspan(ls, le), mkspan(ls + k + 2, le));
+        char iso[11];
+        if (n == 0) {
+            wants_para = false;
+        } else if (s[0] == FN_OPEN && (k = lang_digits(s + 1, n - 1, 4, &fn)) && 1 + k < n &&
+                   s[1 + k] == FN_CLOSE) {
+            p = add_para(lo, PARA_FN, (int)fn, s, map, n, k + 2);
             lo->footnotes++;
         } else if (state == HEAD && L && (lang_match_name(s, n, L->verbs, &k) || op_number(s, n, &num))) {
             /* No title line (a fragment, not a whole resolution): the
@@ -155,67 +236,470 @@ instcite_status layout_init(layout *lo, const text *t, const lang_table *L, inst
                     k++;
                 lo->title = mkspan(ls + k, le);
                 state = ORGAN;
-            } else if (L && header_line(lo, L, s, n, ls)) {
+            } else if (L && header_line(lo, &hs, L, s, n, ls)) {
                 ;
             } else if (lo->agenda_item.end && !lo->agenda_title.end && !lo->date[0]) {
                 lo->agenda_title = mkspan(ls, le);
             }
-            p = add_para(lo, &cap, PARA_HEADER, 0, mkspan(ls, le), mkspan(ls, le));
-        } else if (state == ORGAN && L && lang_match_name(s, n, L->bodies, &k) && n - k <= 3) {
+            p = add_para(lo, PARA_HEADER, 0, s, map, n, 0);
+        } else if (state == ORGAN && lang_match_name(s, n, L->bodies, &k) && n - k <= 3) {
             /* "大会，": the organ line that opens the preamble. */
             state = BODY;
-            ls = next;
-            continue;
-        } else {
-            char iso[11];
-            unsigned long pm;
-            size_t dk;
-            if (L && L->plenary_open && (k = lang_match(s, n, L->plenary_open)) &&
-                (dk = lang_digits(s + k, n - k, 4, &pm)) &&
-                lang_match(s + k + dk, n - k - dk, L->plenary_close) == n - k - dk) {
-                lo->plenary = (int)pm;
-                state = FOOTER;
-                wants_para = false;
-            } else if (L && (dk = lang_parse_date(L, s, n, iso)) == n && strlen(iso) == 10 &&
-                       (lo->operative || state == FOOTER)) {
+            wants_para = false;
+        } else if (state == FOOTER) {
+            if (date_line(L, s, n, iso))
                 memcpy(lo->closing_date, iso, sizeof iso);
-                wants_para = false;
-            } else if (state == FOOTER) {
-                wants_para = false;
-            } else if ((k = op_number(s, n, &num))) {
-                p = last_body = add_para(lo, &cap, PARA_OP, num, mkspan(ls, le), mkspan(ls + k, le));
-                lo->operative++;
-            } else if (lo->operative == 0) {
-                lo->preambular++;
-                p = last_body = add_para(lo, &cap, PARA_PP, (int)lo->preambular, mkspan(ls, le),
-                                         mkspan(ls, le));
-            } else if (!last_body) {
-                wants_para = false;
-            } else {
-                /* A line after operative paragraphs began that carries no
-                 * number continues the previous paragraph (a sub-paragraph). */
-                para prev = *last_body;
-                p = last_body = add_para(lo, &cap, prev.kind, prev.n, mkspan(ls, le), mkspan(ls, le));
-            }
-            state = state == FOOTER ? FOOTER : BODY;
+            wants_para = false;
+        } else if ((num = plenary_line(L, s, n))) {
+            lo->plenary = num;
+            state = FOOTER;
+            wants_para = false;
+        } else if (lo->operative && date_line(L, s, n, iso)) {
+            memcpy(lo->closing_date, iso, sizeof iso);
+            wants_para = false;
+        } else if ((k = op_number(s, n, &num))) {
+            p = add_para(lo, PARA_OP, num, s, map, n, k);
+            lo->operative++;
+            state = BODY;
+        } else if (lo->operative == 0) {
+            lo->preambular++;
+            p = add_para(lo, PARA_PP, (int)lo->preambular, s, map, n, 0);
+            state = BODY;
+        } else if (last_body) {
+            /* A line without a number after the operative paragraphs began
+             * continues the previous paragraph (a sub-paragraph). */
+            p = add_para(lo, last_body->kind, last_body->n, s, map, n, 0);
+        } else {
+            wants_para = false;
         }
-        if (wants_para && !p) {
-            layout_destroy(lo);
-            if (err) {
-                err->code = INSTCITE_ERR_NOMEM;
-                err->offset = -1;
-                err->line = 0;
-                snprintf(err->message, sizeof err->message, "out of memory");
-            }
+        if (wants_para && !p)
             return INSTCITE_ERR_NOMEM;
-        }
+        if (p && (p->kind == PARA_PP || p->kind == PARA_OP))
+            last_body = p;
         ls = next;
     }
     return INSTCITE_OK;
 }
 
+/* ---- wrapped text (PDF text layers) --------------------------------------- */
+
+typedef struct line {
+    size_t start, end; /* in text.s */
+} line;
+
+typedef struct growbuf {
+    char *s;
+    size_t *map;
+    size_t len, cap;
+} growbuf;
+
+static bool gb_put(growbuf *b, char c, size_t at)
+{
+    if (b->len + 1 >= b->cap) {
+        size_t ncap = b->cap ? b->cap * 2 : 256;
+        char *s = realloc(b->s, ncap);
+        if (!s)
+            return false;
+        b->s = s;
+        size_t *m = realloc(b->map, (ncap + 1) * sizeof *m);
+        if (!m)
+            return false;
+        b->map = m;
+        b->cap = ncap;
+    }
+    b->s[b->len] = c;
+    b->map[b->len++] = at;
+    return true;
+}
+
+/* Page furniture: job numbers ("19-22331 (E) 100120"), bar codes
+ * ("*1922331*"), page counters ("2/6"), the symbol alone on a line, and the
+ * running head (the title repeated). */
+static bool furniture(const text *t, const line *l, const layout *lo)
+{
+    const char *s = t->s + l->start;
+    size_t n = l->end - l->start;
+    unsigned long v;
+    size_t k;
+    if (n >= 8 && lang_digits(s, n, 2, &v) == 2 && s[2] == '-' && lang_digits(s + 3, n - 3, 5, &v) == 5)
+        return true;
+    if (n >= 3 && s[0] == '*' && s[n - 1] == '*' && lang_digits(s + 1, n - 2, 12, &v) == n - 2)
+        return true;
+    if ((k = lang_digits(s, n, 3, &v)) && k < n && s[k] == '/' &&
+        lang_digits(s + k + 1, n - k - 1, 3, &v) == n - k - 1)
+        return true;
+    if (symbol_scan(s, n, 0) == n)
+        return true;
+    size_t tl = lo->title.end - lo->title.start;
+    return tl && tl == n && memcmp(s, t->s + lo->title.start, n) == 0;
+}
+
+static bool rule_line(const text *t, const line *l)
+{
+    size_t n = l->end - l->start;
+    if (n < 5)
+        return false;
+    for (size_t i = l->start; i < l->end; i++)
+        if (t->s[i] != '_')
+            return false;
+    return true;
+}
+
+/* Footnote numbers that exist in the document: a marker printed as plain
+ * digits is taken for one only if such a footnote exists. */
+typedef struct fnset {
+    unsigned char has[1000];
+    int max_seen; /* highest marker met so far in the body */
+} fnset;
+
+/* Is the digit run s[i..i+k) (value v) a footnote marker glued to the text
+ * before it ("Crime3", "pornography,5", "2018,7 in")? Decimal numbers,
+ * symbols ("Rev.1") and numbers after spaces are not. */
+static bool glued_marker(const char *s, size_t n, size_t i, size_t k, unsigned long v, const fnset *fs)
+{
+    if (i == 0 || v == 0 || v >= 1000 || !fs->has[v] || (int)v > fs->max_seen + 1)
+        return false;
+    char prev = s[i - 1];
+    if (!is_ascii_letter(prev) && prev != ',' && prev != ';' && prev != ')' && prev != '"' && prev != ':')
+        return false;
+    if (is_ascii_letter(prev)) {
+        /* "Crime3": the word before must be a word, not a symbol part. */
+        size_t w = i;
+        while (w > 0 && is_ascii_letter(s[w - 1]))
+            w--;
+        if (w > 0 && (s[w - 1] == '/' || s[w - 1] == '.' || s[w - 1] == '-' || is_digit(s[w - 1])))
+            return false;
+        if (i - w < 2)
+            return false;
+    } else if (prev == ',' && i >= 2 && is_digit(s[i - 2]) && i + k < n && is_digit(s[i + k])) {
+        return false; /* "1,000" */
+    }
+    char next = i + k < n ? s[i + k] : ' ';
+    return next == ' ' || next == ',' || next == ';' || next == '.' || next == ':' || next == ')';
+}
+
+/* Appends line l to b, joining with a space (none after a hyphen that ends a
+ * line before a lower-case letter), turning glued markers into FN marks. */
+static bool append_line(growbuf *b, const text *t, const line *l, fnset *fs, bool markers)
+{
+    const char *s = t->s + l->start;
+    size_t n = l->end - l->start;
+    if (b->len) {
+        bool hyphen = b->s[b->len - 1] == '-' && n && s[0] >= 'a' && s[0] <= 'z';
+        if (!hyphen && !gb_put(b, ' ', t->map[l->start]))
+            return false;
+    }
+    for (size_t i = 0; i < n;) {
+        unsigned long v;
+        size_t k;
+        if (markers && is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1])) &&
+            (k = lang_digits(s + i, n - i, 3, &v)) && glued_marker(s, n, i, k, v, fs)) {
+            if (!gb_put(b, FN_OPEN, t->map[l->start + i]))
+                return false;
+            for (size_t j = 0; j < k; j++)
+                if (!gb_put(b, s[i + j], t->map[l->start + i + j]))
+                    return false;
+            if (!gb_put(b, FN_CLOSE, t->map[l->start + i + k - 1]))
+                return false;
+            if ((int)v > fs->max_seen)
+                fs->max_seen = (int)v;
+            i += k;
+            continue;
+        }
+        if (!gb_put(b, s[i], t->map[l->start + i]))
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* A marker set off by a space at the very end of a paragraph
+ * ("social stability, 2"). */
+static bool trailing_marker(growbuf *b, fnset *fs)
+{
+    size_t e = b->len, i = e;
+    while (i > 0 && is_digit(b->s[i - 1]))
+        i--;
+    unsigned long v;
+    if (i == e || e - i > 3 || i < 3 || b->s[i - 1] != ' ' || (b->s[i - 2] != ',' && b->s[i - 2] != ';'))
+        return true;
+    if (lang_digits(b->s + i, e - i, 3, &v) != e - i || v == 0 || v >= 1000 || !fs->has[v] ||
+        (int)v > fs->max_seen + 1)
+        return true;
+    /* Shift the digits right by one and frame them. */
+    size_t last_at = b->map[e - 1];
+    if (!gb_put(b, FN_CLOSE, last_at))
+        return false;
+    memmove(b->s + i + 1, b->s + i, e - i);
+    memmove(b->map + i + 1, b->map + i, (e - i) * sizeof *b->map);
+    b->s[i] = FN_OPEN;
+    if ((int)v > fs->max_seen)
+        fs->max_seen = (int)v;
+    return true;
+}
+
+static bool keep_buf(layout *lo, growbuf *b)
+{
+    if (lo->n_bufs + 2 > lo->cap_bufs) {
+        size_t ncap = lo->cap_bufs ? lo->cap_bufs * 2 : 64;
+        char **nb = realloc(lo->bufs, ncap * sizeof *nb);
+        if (!nb)
+            return false;
+        lo->bufs = nb;
+        lo->cap_bufs = ncap;
+    }
+    lo->bufs[lo->n_bufs++] = b->s;
+    lo->bufs[lo->n_bufs++] = (char *)b->map;
+    return true;
+}
+
+/* Emits the paragraph being built. */
+static instcite_status flush(layout *lo, growbuf *b, para_kind kind, int n, size_t body, fnset *fs)
+{
+    if (!b->len)
+        return INSTCITE_OK;
+    if ((kind != PARA_FN && !trailing_marker(b, fs)) || !keep_buf(lo, b)) {
+        free(b->s);
+        free(b->map);
+        memset(b, 0, sizeof *b);
+        return INSTCITE_ERR_NOMEM;
+    }
+    para *p = add_para(lo, kind, n, b->s, b->map, b->len, body);
+    memset(b, 0, sizeof *b);
+    return p ? INSTCITE_OK : INSTCITE_ERR_NOMEM;
+}
+
+static bool ends_clause(const growbuf *b)
+{
+    size_t e = b->len;
+    if (e && b->s[e - 1] == FN_CLOSE) {
+        while (e && b->s[e - 1] != FN_OPEN)
+            e--;
+        if (e)
+            e--;
+    }
+    return e && (b->s[e - 1] == ',' || b->s[e - 1] == ';' || b->s[e - 1] == '.' || b->s[e - 1] == ':');
+}
+
+static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
+{
+    /* Lines of the normalised text. */
+    size_t n_lines = 0, cap = 256;
+    line *lines = malloc(cap * sizeof *lines);
+    if (!lines)
+        return INSTCITE_ERR_NOMEM;
+    for (size_t ls = 0; ls <= t->len;) {
+        const char *nl = memchr(t->s + ls, '\n', t->len - ls);
+        size_t le = nl ? (size_t)(nl - t->s) : t->len;
+        if (n_lines == cap) {
+            line *nlines = realloc(lines, (cap *= 2) * sizeof *lines);
+            if (!nlines) {
+                free(lines);
+                return INSTCITE_ERR_NOMEM;
+            }
+            lines = nlines;
+        }
+        lines[n_lines++] = (line){ls, le};
+        if (!nl)
+            break;
+        ls = le + 1;
+    }
+    instcite_status st = INSTCITE_OK;
+    header_state hs = {0};
+    size_t i = 0;
+    /* Header, up to and including the title line and the organ line. */
+    for (; i < n_lines; i++) {
+        const line *l = &lines[i];
+        const char *s = t->s + l->start;
+        size_t n = l->end - l->start, k;
+        if (!n)
+            continue;
+        if (!add_para(lo, PARA_HEADER, 0, s, t->map + l->start, n, 0)) {
+            free(lines);
+            return INSTCITE_ERR_NOMEM;
+        }
+        if ((k = title_number(s, n))) {
+            lo->number = mkspan(l->start, l->start + k);
+            k++;
+            while (k < n && s[k] == ' ')
+                k++;
+            lo->title = mkspan(l->start + k, l->end);
+            i++;
+            break;
+        }
+        if (lang_match_name(s, n, L->verbs, &k))
+            break; /* a fragment without a header */
+        header_line(lo, &hs, L, s, n, l->start);
+    }
+    for (; i < n_lines; i++) {
+        const line *l = &lines[i];
+        const char *s = t->s + l->start;
+        size_t n = l->end - l->start;
+        if (!n)
+            continue;
+        if (lang_match_any(s, n, L->organ_lines) == n)
+            i++;
+        break;
+    }
+    /* Which lines are footnotes: the blocks after a rule, up to the next
+     * page furniture. */
+    unsigned char *kind = calloc(n_lines ? n_lines : 1, 1); /* 0 body, 1 furniture/rule, 2 footnote */
+    fnset *fs = calloc(1, sizeof *fs);
+    if (!kind || !fs) {
+        free(kind);
+        free(fs);
+        free(lines);
+        return INSTCITE_ERR_NOMEM;
+    }
+    bool in_block = false;
+    for (size_t j = i; j < n_lines; j++) {
+        const line *l = &lines[j];
+        if (l->end == l->start)
+            continue;
+        if (rule_line(t, l)) {
+            kind[j] = 1;
+            in_block = true;
+        } else if (furniture(t, l, lo)) {
+            kind[j] = 1;
+            in_block = false;
+        } else if (in_block) {
+            kind[j] = 2;
+            unsigned long v;
+            const char *s = t->s + l->start;
+            size_t n = l->end - l->start, k = lang_digits(s, n, 3, &v);
+            if (k && k < n && s[k] == ' ' && v > 0 && v < 1000)
+                fs->has[v] = 1;
+        }
+    }
+    /* Footnotes: "3 United Nations, Treaty Series, vol. 2225, No. 39574." and
+     * their continuation lines. */
+    growbuf b = {0};
+    int fn = 0;
+    size_t fn_body = 0;
+    for (size_t j = i; j < n_lines && st == INSTCITE_OK; j++) {
+        if (kind[j] != 2)
+            continue;
+        const line *l = &lines[j];
+        const char *s = t->s + l->start;
+        size_t n = l->end - l->start;
+        unsigned long v;
+        size_t k = lang_digits(s, n, 3, &v);
+        if (k && k < n && s[k] == ' ' && v > 0 && v < 1000) {
+            st = flush(lo, &b, PARA_FN, fn, fn_body, fs);
+            if (st != INSTCITE_OK)
+                break;
+            fn = (int)v;
+            lo->footnotes++;
+            /* Footnote text begins after the number: keep the number out of
+             * the paragraph so that offsets start at the text. */
+            line rest = {l->start + k + 1, l->end};
+            fn_body = 0;
+            if (!append_line(&b, t, &rest, fs, false))
+                st = INSTCITE_ERR_NOMEM;
+        } else if (fn && !append_line(&b, t, l, fs, false)) {
+            st = INSTCITE_ERR_NOMEM;
+        }
+    }
+    if (st == INSTCITE_OK)
+        st = flush(lo, &b, PARA_FN, fn, fn_body, fs);
+    /* Body paragraphs. */
+    para_kind pk = PARA_PP;
+    int pn = 0;
+    size_t pbody = 0;
+    bool blank = false, brk = false, footer = false;
+    for (size_t j = i; j < n_lines && st == INSTCITE_OK; j++) {
+        const line *l = &lines[j];
+        const char *s = t->s + l->start;
+        size_t n = l->end - l->start, k;
+        int num;
+        char iso[11];
+        if (kind[j]) {
+            brk = true;
+            continue;
+        }
+        if (!n) {
+            blank = true;
+            continue;
+        }
+        if (footer) {
+            if (date_line(L, s, n, iso))
+                memcpy(lo->closing_date, iso, sizeof iso);
+            continue;
+        }
+        if ((num = plenary_line(L, s, n))) {
+            st = flush(lo, &b, pk, pn, pbody, fs);
+            lo->plenary = num;
+            footer = true;
+            continue;
+        }
+        size_t opk = op_number(s, n, &num);
+        bool starts = opk || lang_match_name(s, n, L->verbs, &k);
+        bool new_para = !b.len || (blank && !brk) || (starts && (blank || brk) && ends_clause(&b));
+        if (new_para) {
+            st = flush(lo, &b, pk, pn, pbody, fs);
+            if (st != INSTCITE_OK)
+                break;
+            if (opk) {
+                pk = PARA_OP;
+                pn = num;
+                lo->operative++;
+                pbody = opk;
+            } else if (lo->operative == 0) {
+                pk = PARA_PP;
+                pn = (int)++lo->preambular;
+                pbody = 0;
+            } else {
+                pbody = 0; /* an unnumbered sub-paragraph continues the last one */
+            }
+        }
+        if (!append_line(&b, t, l, fs, true))
+            st = INSTCITE_ERR_NOMEM;
+        blank = brk = false;
+    }
+    if (st == INSTCITE_OK && !footer)
+        st = flush(lo, &b, pk, pn, pbody, fs);
+    free(b.s);
+    free(b.map);
+    free(kind);
+    free(fs);
+    free(lines);
+    return st;
+}
+
+instcite_status layout_init(layout *lo, const text *t, const lang_table *L, instcite_error *err)
+{
+    memset(lo, 0, sizeof *lo);
+    instcite_status st;
+    if (!L) {
+        /* No table: every line is a header line (symbols are still found). */
+        st = INSTCITE_OK;
+        for (size_t ls = 0; ls < t->len && st == INSTCITE_OK;) {
+            const char *nl = memchr(t->s + ls, '\n', t->len - ls);
+            size_t le = nl ? (size_t)(nl - t->s) : t->len;
+            if (le > ls && !add_para(lo, PARA_HEADER, 0, t->s + ls, t->map + ls, le - ls, 0))
+                st = INSTCITE_ERR_NOMEM;
+            ls = nl ? le + 1 : t->len;
+        }
+    } else {
+        st = L->wrapped ? wrapped(lo, t, L) : by_lines(lo, t, L);
+    }
+    if (st != INSTCITE_OK) {
+        layout_destroy(lo);
+        if (err) {
+            err->code = st;
+            err->offset = -1;
+            err->line = 0;
+            snprintf(err->message, sizeof err->message, "out of memory");
+        }
+    }
+    return st;
+}
+
 void layout_destroy(layout *lo)
 {
+    for (size_t i = 0; i < lo->n_bufs; i++)
+        free(lo->bufs[i]);
+    free(lo->bufs);
     free(lo->paras);
     memset(lo, 0, sizeof *lo);
 }
