@@ -202,6 +202,51 @@ INSTCITE_API instcite_status instcite_extract_file(const instcite_catalog *cat, 
                                                    const char *lang, instcite_doc **out,
                                                    instcite_error *err);
 
+/* What to do with bytes that are invalid in the input's encoding. */
+enum {
+    INSTCITE_INVALID_REJECT = 0, /* fail with INSTCITE_ERR_ENCODING and the offset */
+    INSTCITE_INVALID_REPLACE     /* read each bad byte (UTF-16: 16-bit unit) as U+FFFD
+                                  * and add an "invalid-replaced" warning for it */
+};
+
+/* Options of instcite_extract_opts; a zeroed struct (or NULL) gives the
+ * behaviour of instcite_extract with lang NULL. */
+typedef struct instcite_options {
+    const char *lang;     /* as for instcite_extract; NULL detects */
+    /* NULL or "auto": a BOM decides (UTF-8, UTF-16LE, UTF-16BE); otherwise
+     * valid UTF-8 is UTF-8, and bytes shaped like GB18030 Chinese are
+     * GB18030 (only when lang is NULL or "zh"; an "encoding-detected"
+     * warning says so). Or one of the names instcite_encoding_name accepts. */
+    const char *encoding;
+    int invalid_policy;   /* INSTCITE_INVALID_REJECT (default) or _REPLACE */
+} instcite_options;
+
+/* The canonical name of a supported encoding: "UTF-8", "UTF-16" (by BOM,
+ * little-endian without one), "UTF-16LE", "UTF-16BE", "GB18030", "GBK",
+ * "GB2312", "BIG5", "WINDOWS-1252", "ISO-8859-1", "WINDOWS-1251", "KOI8-R",
+ * "WINDOWS-1256" (case-insensitive; "utf8", "cp936", "latin1" ... too);
+ * "auto" for NULL or "auto"; NULL when unsupported. Static string. */
+INSTCITE_API const char *instcite_encoding_name(const char *name);
+
+/* instcite_extract with options. Input in another encoding is converted to
+ * UTF-8 for matching; offsets (mention and warning start/end, the error
+ * offset) still refer to the bytes passed in, and mention text is UTF-8.
+ * Fails as instcite_extract does, and with INSTCITE_ERR_INVALID for an
+ * unknown encoding or policy, INSTCITE_ERR_LIMIT when the UTF-8 form of the
+ * input is larger than INSTCITE_MAX_INPUT. Time and memory linear in len. */
+INSTCITE_API instcite_doc *instcite_extract_opts(const instcite_catalog *cat, const char *name,
+                                                 const void *bytes, size_t len,
+                                                 const instcite_options *opts, instcite_error *err);
+
+/* Reads path whole and calls instcite_extract_opts with name = path. Only a
+ * regular file is read: a directory, FIFO, device or socket fails with
+ * INSTCITE_ERR_IO at once (it is never opened for blocking reads), a file
+ * larger than INSTCITE_MAX_INPUT with INSTCITE_ERR_LIMIT. Borrows all
+ * arguments. *out receives a new object; free with instcite_doc_free. */
+INSTCITE_API instcite_status instcite_extract_file_opts(const instcite_catalog *cat, const char *path,
+                                                        const instcite_options *opts,
+                                                        instcite_doc **out, instcite_error *err);
+
 /* Accessors. Returned pointers live until instcite_doc_free. Indexes past the
  * count return NULL. Mentions are in input order. */
 INSTCITE_API const instcite_docinfo *instcite_doc_info(const instcite_doc *doc);
