@@ -269,13 +269,24 @@ typedef enum instcite_format {
     INSTCITE_FORMAT_JSONL,   /* extraction: JSON Lines records */
     INSTCITE_FORMAT_JSON,    /* extraction: one JSON document; graph: node-link JSON */
     INSTCITE_FORMAT_CSV,     /* extraction: one row per mention */
-    INSTCITE_FORMAT_GRAPHML  /* graph: GraphML with Gephi's conventions */
+    INSTCITE_FORMAT_GRAPHML, /* graph: GraphML with Gephi's conventions */
+    /* New values are appended so the ones above keep their numbers. */
+    INSTCITE_FORMAT_GEXF,      /* graph: GEXF 1.3 with adoption dates (Gephi's timeline) */
+    INSTCITE_FORMAT_CYTOSCAPE, /* graph: Cytoscape.js JSON {"elements": {"nodes", "edges"}} */
+    INSTCITE_FORMAT_DOT,       /* graph: Graphviz DOT */
+    INSTCITE_FORMAT_SVG,       /* graph: a drawing (igraph layout) */
+    INSTCITE_FORMAT_HTML,      /* graph: one self-contained HTML report */
+    INSTCITE_FORMAT_CSV_NODES, /* graph: the node table (nodes.csv) */
+    INSTCITE_FORMAT_CSV_EDGES  /* graph: the edge table (edges.csv) */
 } instcite_format;
 
-/* "table", "jsonl", "json", "csv", "graphml" -> format; UNKNOWN otherwise. */
+/* "table", "jsonl", "json", "csv", "graphml", "gexf", "cytoscape", "dot",
+ * "svg", "html" -> format; UNKNOWN otherwise. For a graph, CSV means the two
+ * tables CSV_NODES and CSV_EDGES. */
 INSTCITE_API instcite_format instcite_format_from_name(const char *name);
 /* The format a graph file name asks for by its extension (".graphml",
- * ".json"), or UNKNOWN. */
+ * ".json", ".gexf", ".cyjs", ".dot"/".gv", ".svg", ".html"/".htm", ".csv"),
+ * or UNKNOWN. */
 INSTCITE_API instcite_format instcite_format_from_path(const char *path);
 
 /* Writes the records of n documents (document, mention, relation and
@@ -308,6 +319,36 @@ INSTCITE_API size_t instcite_graph_edge_count(const instcite_graph *g);
  * reproducible. Borrows everything. */
 INSTCITE_API instcite_status instcite_graph_write(instcite_graph *g, instcite_format format,
                                                   FILE *out, instcite_error *err);
+
+/* How SVG and HTML place the nodes. */
+typedef enum instcite_layout {
+    INSTCITE_LAYOUT_AUTO = 0, /* force-directed: Fruchterman-Reingold, DrL for large graphs */
+    INSTCITE_LAYOUT_FORCE,    /* the same, named */
+    INSTCITE_LAYOUT_TIME      /* x = year (as CitNetExplorer), y force-directed */
+} instcite_layout;
+
+/* Options of instcite_graph_write_ex; a zeroed struct (or NULL) gives the
+ * defaults of instcite_graph_write. */
+typedef struct instcite_write_options {
+    int links;              /* JSON: name the edge array "links" (networkx < 3.4) */
+    instcite_layout layout; /* SVG, HTML */
+    /* HTML: the documents whose mentions and warnings the report lists.
+     * Borrowed for the call; may be NULL with n_docs 0 (graph only). */
+    const instcite_doc *const *docs;
+    size_t n_docs;
+} instcite_write_options;
+
+/* instcite_graph_write with options, for every graph format: GRAPHML, JSON,
+ * GEXF, CYTOSCAPE, DOT, SVG, HTML, CSV_NODES, CSV_EDGES (CSV itself is
+ * refused: write its two tables). Every format escapes what its readers
+ * interpret; output is byte-for-byte reproducible (layouts are seeded).
+ * Borrows everything. INSTCITE_ERR_INVALID for another format,
+ * INSTCITE_ERR_IO when a write fails, INSTCITE_ERR_GRAPH when a layout fails.
+ * Time: linear in the graph, except SVG/HTML layouts (O(n^2) per
+ * Fruchterman-Reingold iteration up to 1000 nodes, DrL above). */
+INSTCITE_API instcite_status instcite_graph_write_ex(instcite_graph *g, instcite_format format,
+                                                     const instcite_write_options *options,
+                                                     FILE *out, instcite_error *err);
 
 /* instcite_graph_free(NULL) is a no-op. */
 INSTCITE_API void instcite_graph_free(instcite_graph *g);

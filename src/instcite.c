@@ -69,7 +69,9 @@ instcite_format instcite_format_from_name(const char *name)
     static const struct { const char *name; instcite_format fmt; } names[] = {
         {"table", INSTCITE_FORMAT_TABLE}, {"jsonl", INSTCITE_FORMAT_JSONL},
         {"json", INSTCITE_FORMAT_JSON},   {"csv", INSTCITE_FORMAT_CSV},
-        {"graphml", INSTCITE_FORMAT_GRAPHML},
+        {"graphml", INSTCITE_FORMAT_GRAPHML}, {"gexf", INSTCITE_FORMAT_GEXF},
+        {"cytoscape", INSTCITE_FORMAT_CYTOSCAPE}, {"dot", INSTCITE_FORMAT_DOT},
+        {"svg", INSTCITE_FORMAT_SVG},     {"html", INSTCITE_FORMAT_HTML},
     };
     if (name)
         for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -87,5 +89,14 @@ instcite_format instcite_format_from_path(const char *path)
         return INSTCITE_FORMAT_GRAPHML;
     if (strcmp(dot, ".json") == 0)
         return INSTCITE_FORMAT_JSON;
+    static const struct { const char *ext; instcite_format fmt; } exts[] = {
+        {".gexf", INSTCITE_FORMAT_GEXF}, {".cyjs", INSTCITE_FORMAT_CYTOSCAPE},
+        {".dot", INSTCITE_FORMAT_DOT},   {".gv", INSTCITE_FORMAT_DOT},
+        {".svg", INSTCITE_FORMAT_SVG},   {".html", INSTCITE_FORMAT_HTML},
+        {".htm", INSTCITE_FORMAT_HTML},  {".csv", INSTCITE_FORMAT_CSV},
+    };
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (strcmp(dot, exts[i].ext) == 0)
+            return exts[i].fmt;
     return INSTCITE_FORMAT_UNKNOWN;
 }

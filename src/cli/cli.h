@@ -28,6 +28,9 @@ typedef struct opts {
     bool quiet;
     char **files;
     int n_files;
+    /* graph (issue 5) */
+    bool links;         /* --links: node-link JSON with the older "links" key */
+    const char *layout; /* --layout force|time: SVG and HTML drawings */
 } opts;
 
 /* Parses argv (after the subcommand name) into o; returns 0 or an exit

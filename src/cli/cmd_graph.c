@@ -1,8 +1,11 @@
 /* instcite graph: one citation graph of every input. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void help(FILE *to)
 {
@@ -11,17 +14,36 @@ static void help(FILE *to)
             "Builds the citation graph of all FILEs (- reads standard input), merging\n"
             "nodes by identity.\n"
             "\n"
-            "  -o, --output OUT  OUT.graphml (Gephi) or OUT.json (networkx node-link);\n"
-            "                    the file appears only when complete; default: GraphML\n"
-            "                    on standard output\n"
-            "  -f, --format F    graphml or json, whatever the extension\n"
+            "  -o, --output OUT  the format follows the extension: .graphml (Gephi,\n"
+            "                    yEd), .gexf (Gephi, with the timeline), .json (networkx\n"
+            "                    node-link), .cyjs (Cytoscape), .dot (Graphviz), .svg (a\n"
+            "                    drawing), .html (a report with drawing, tables, mentions),\n"
+            "                    .csv or a directory (nodes and edges tables: X.csv gives\n"
+            "                    X.nodes.csv and X.edges.csv, DIR/ gives DIR/nodes.csv and\n"
+            "                    DIR/edges.csv); files appear only when complete;\n"
+            "                    default: GraphML on standard output\n"
+            "  -f, --format F    graphml gexf json cytoscape dot svg html csv, whatever\n"
+            "                    the extension\n"
+            "      --links       json: name the edge array \"links\" (networkx < 3.4)\n"
+            "      --layout L    svg, html: force (default) or time (x = year)\n"
             "  -l, --lang L      zh en fr es ru ar (default: detect)\n"
             "  -c, --catalog CSV add or override catalog rows\n"
             "  -q, --quiet       only the summary of failed files\n"
             "\n"
             "examples:\n"
             "  instcite graph datasets/A_RES_74_174.zh.txt -o out/A_RES_74_174.graphml\n"
-            "  instcite graph res/*.txt -o corpus.json\n");
+            "  instcite graph res/*.txt -o corpus.json\n"
+            "  instcite graph res/*.txt --layout time -o corpus.html\n");
+}
+
+#define FORMATS "graphml gexf json cytoscape dot svg html csv"
+
+/* An existing directory, or a path ending in '/'. */
+static bool is_dir_path(const char *path)
+{
+    struct stat st;
+    size_t len = strlen(path);
+    return (len > 0 && path[len - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
 static instcite_format choose_format(const opts *o)
@@ -30,18 +52,110 @@ static instcite_format choose_format(const opts *o)
     if (o->format)
         fmt = instcite_format_from_name(o->format);
     else if (o->output && strcmp(o->output, "-") != 0)
-        fmt = instcite_format_from_path(o->output);
+        fmt = is_dir_path(o->output) ? INSTCITE_FORMAT_CSV : instcite_format_from_path(o->output);
     else
         fmt = INSTCITE_FORMAT_GRAPHML;
-    if (fmt != INSTCITE_FORMAT_GRAPHML && fmt != INSTCITE_FORMAT_JSON) {
+    switch (fmt) {
+    case INSTCITE_FORMAT_GRAPHML: case INSTCITE_FORMAT_JSON: case INSTCITE_FORMAT_GEXF:
+    case INSTCITE_FORMAT_CYTOSCAPE: case INSTCITE_FORMAT_DOT: case INSTCITE_FORMAT_SVG:
+    case INSTCITE_FORMAT_HTML: case INSTCITE_FORMAT_CSV:
+        break;
+    default:
         if (o->format)
-            fprintf(stderr, "%s: graph: unknown format '%s' (graphml json)\n", prog, o->format);
+            fprintf(stderr, "%s: graph: unknown format '%s' (%s)\n", prog, o->format, FORMATS);
         else
-            fprintf(stderr, "%s: graph: cannot tell the format of '%s': use .graphml or .json, or --format\n",
+            fprintf(stderr, "%s: graph: cannot tell the format of '%s': use an extension "
+                            "(.graphml .gexf .json .cyjs .dot .svg .html .csv) or --format\n",
                     prog, o->output);
         return INSTCITE_FORMAT_UNKNOWN;
     }
+    if (fmt == INSTCITE_FORMAT_CSV && (!o->output || strcmp(o->output, "-") == 0)) {
+        fprintf(stderr, "%s: graph: csv writes two files: give -o DIR/ or -o FILE.csv\n", prog);
+        return INSTCITE_FORMAT_UNKNOWN;
+    }
     return fmt;
+}
+
+/* --layout; false after printing why. */
+static bool layout_of(const opts *o, instcite_layout *layout)
+{
+    *layout = INSTCITE_LAYOUT_AUTO;
+    if (!o->layout || strcmp(o->layout, "force") == 0)
+        return true;
+    if (strcmp(o->layout, "time") == 0) {
+        *layout = INSTCITE_LAYOUT_TIME;
+        return true;
+    }
+    fprintf(stderr, "%s: graph: unknown layout '%s' (force time)\n", prog, o->layout);
+    return false;
+}
+
+/* The two CSV paths for OUT: X.csv -> X.nodes.csv and X.edges.csv; anything
+ * else is a directory (created when absent) -> DIR/nodes.csv, DIR/edges.csv.
+ * New strings in paths[0..1]; false after printing why. */
+static bool csv_paths(const char *out, char *paths[2])
+{
+    static const char *const table[2] = {"nodes", "edges"};
+    size_t len = strlen(out);
+    bool file = !is_dir_path(out) && len > 4 && strcmp(out + len - 4, ".csv") == 0;
+    if (!file && mkdir(out, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "%s: %s: cannot create directory: %s\n", prog, out, strerror(errno));
+        return false;
+    }
+    for (int k = 0; k < 2; k++) {
+        size_t n = len + 16;
+        paths[k] = malloc(n);
+        if (!paths[k]) {
+            free(paths[0]);
+            fprintf(stderr, "%s: out of memory\n", prog);
+            return false;
+        }
+        if (file)
+            snprintf(paths[k], n, "%.*s.%s.csv", (int)(len - 4), out, table[k]);
+        else
+            snprintf(paths[k], n, "%s%s%s.csv", out, out[len - 1] == '/' ? "" : "/", table[k]);
+    }
+    return true;
+}
+
+/* Writes g in fmt to the output (both tables for CSV, each through its own
+ * temporary file; when the second fails, the first is removed again, so no
+ * half pair is left). Returns false after a failure; *st holds the library
+ * status (INSTCITE_OK when the failure was the sink's, which printed it). */
+static bool write_graph(instcite_graph *g, instcite_format fmt, const opts *o,
+                        const instcite_write_options *wo, instcite_status *st,
+                        instcite_error *err)
+{
+    if (fmt != INSTCITE_FORMAT_CSV) {
+        sink s;
+        if (!sink_open(&s, o->output))
+            return false;
+        *st = instcite_graph_write_ex(g, fmt, wo, s.f, err);
+        return sink_close(&s, *st == INSTCITE_OK);
+    }
+    char *paths[2];
+    if (!csv_paths(o->output, paths))
+        return false;
+    static const instcite_format tables[2] = {INSTCITE_FORMAT_CSV_NODES,
+                                              INSTCITE_FORMAT_CSV_EDGES};
+    sink s[2];
+    bool ok = sink_open(&s[0], paths[0]);
+    if (ok && !sink_open(&s[1], paths[1])) {
+        sink_close(&s[0], false);
+        ok = false;
+    }
+    if (ok) {
+        *st = instcite_graph_write_ex(g, tables[0], wo, s[0].f, err);
+        if (*st == INSTCITE_OK)
+            *st = instcite_graph_write_ex(g, tables[1], wo, s[1].f, err);
+        bool first = sink_close(&s[0], *st == INSTCITE_OK);
+        ok = sink_close(&s[1], first && *st == INSTCITE_OK) && first;
+        if (first && !ok)
+            unlink(paths[0]);
+    }
+    free(paths[0]);
+    free(paths[1]);
+    return ok;
 }
 
 int cmd_graph(int argc, char **argv)
@@ -53,7 +167,9 @@ int cmd_graph(int argc, char **argv)
         return rc;
     }
     instcite_format fmt = choose_format(&o);
-    if (fmt == INSTCITE_FORMAT_UNKNOWN || !lang_ok(&o) || output_is_input(&o)) {
+    instcite_layout layout;
+    if (fmt == INSTCITE_FORMAT_UNKNOWN || !layout_of(&o, &layout) || !lang_ok(&o) ||
+        output_is_input(&o)) {
         opts_free(&o);
         return EXIT_USAGE;
     }
@@ -75,12 +191,9 @@ int cmd_graph(int argc, char **argv)
         instcite_status st = g ? INSTCITE_OK : err.code;
         for (size_t i = 0; i < n && st == INSTCITE_OK; i++)
             st = instcite_graph_add(g, docs[i], &err);
-        sink s;
-        bool ok = st == INSTCITE_OK && sink_open(&s, o.output);
-        if (ok) {
-            st = instcite_graph_write(g, fmt, s.f, &err);
-            ok = sink_close(&s, st == INSTCITE_OK);
-        }
+        instcite_write_options wo = {.links = o.links, .layout = layout,
+                                     .docs = (const instcite_doc *const *)docs, .n_docs = n};
+        bool ok = st == INSTCITE_OK && write_graph(g, fmt, &o, &wo, &st, &err);
         if (st != INSTCITE_OK)
             fprintf(stderr, "%s: %s: %s\n", prog, o.output ? o.output : "standard output",
                     err.message[0] ? err.message : instcite_strerror(st));

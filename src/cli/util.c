@@ -36,6 +36,10 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *))
             slot = &o->catalog;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
             o->quiet = true;
+        else if (!strcmp(a, "--links"))
+            o->links = true;
+        else if (!strcmp(a, "--layout"))
+            slot = &o->layout;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             help(stdout);
             opts_free(o);

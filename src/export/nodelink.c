@@ -8,7 +8,19 @@
  * "multigraph" is false because the graph has at most one edge per ordered
  * pair (see graph/graph.c), so networkx's DiGraph keeps every edge and the
  * edge count equals the GraphML one. Read it with networkx 2.8 as
- * node_link_graph(data, link="edges").
+ * node_link_graph(data, link="edges"); `--links` names the array "links",
+ * the default of networkx before 3.4 and of D3 examples.
+ *
+ * The same tree, differently arranged, is Cytoscape.js's elements JSON
+ * (what cy.json() reads and Cytoscape desktop imports as .cyjs):
+ *
+ *   {"data": {}, "directed": true, "multigraph": false,
+ *    "elements": {"nodes": [{"data": {"id": ..., attributes...}}],
+ *                 "edges": [{"data": {"id": "e0", "source": ..., "target": ...,
+ *                                     attributes...}}]}}
+ *
+ * Edge ids are "e" + the edge's sorted position (stable for a given input);
+ * Cytoscape.js would invent random ones otherwise.
  *
  * Numbers are inserted as raw text that we format ourselves rather than with
  * cJSON_CreateNumber: cJSON prints a double with an integral value as "1"
@@ -65,8 +77,8 @@ static cJSON *append_object(cJSON *arr)
     return o;
 }
 
-/* Builds the whole document; NULL when out of memory. */
-static cJSON *build(const instcite_graph *g)
+/* Builds the whole node-link document; NULL when out of memory. */
+static cJSON *build(const instcite_graph *g, const char *edges_key)
 {
     cJSON *root = cJSON_CreateObject();
     if (!root)
@@ -75,7 +87,7 @@ static cJSON *build(const instcite_graph *g)
     if (!cJSON_AddTrueToObject(root, "directed") || !cJSON_AddFalseToObject(root, "multigraph") ||
         !cJSON_AddObjectToObject(root, "graph") ||
         !(nodes = cJSON_AddArrayToObject(root, "nodes")) ||
-        !(edges = cJSON_AddArrayToObject(root, "edges")))
+        !(edges = cJSON_AddArrayToObject(root, edges_key)))
         goto fail;
 
     size_t na = graph_node_attr_count(), ea = graph_edge_attr_count();
@@ -103,19 +115,84 @@ fail:
     return NULL;
 }
 
-instcite_status nodelink_write(const instcite_graph *g, FILE *out, instcite_error *err)
+/* Appends {"data": {}} to arr and returns the inner data object; NULL when
+ * out of memory. */
+static cJSON *append_element(cJSON *arr)
 {
-    cJSON *root = build(g);
+    cJSON *o = append_object(arr);
+    return o ? cJSON_AddObjectToObject(o, "data") : NULL;
+}
+
+/* Builds the Cytoscape.js document; NULL when out of memory. */
+static cJSON *build_cytoscape(const instcite_graph *g)
+{
+    cJSON *root = cJSON_CreateObject();
     if (!root)
-        return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory building node-link JSON");
+        return NULL;
+    cJSON *elements = NULL, *nodes = NULL, *edges = NULL;
+    if (!cJSON_AddObjectToObject(root, "data") || !cJSON_AddTrueToObject(root, "directed") ||
+        !cJSON_AddFalseToObject(root, "multigraph") ||
+        !(elements = cJSON_AddObjectToObject(root, "elements")) ||
+        !(nodes = cJSON_AddArrayToObject(elements, "nodes")) ||
+        !(edges = cJSON_AddArrayToObject(elements, "edges")))
+        goto fail;
+
+    size_t na = graph_node_attr_count(), ea = graph_edge_attr_count();
+    for (size_t i = 0; i < instcite_graph_node_count(g); i++) {
+        cJSON *d = append_element(nodes);
+        if (!d || !cJSON_AddStringToObject(d, "id", graph_node_id(g, i)))
+            goto fail;
+        for (size_t k = 0; k < na; k++)
+            if (!add_value(d, graph_node_attr(k)->name, graph_node_value(g, i, k)))
+                goto fail;
+    }
+    for (size_t e = 0; e < instcite_graph_edge_count(g); e++) {
+        char id[32];
+        snprintf(id, sizeof id, "e%zu", e);
+        cJSON *d = append_element(edges);
+        if (!d || !cJSON_AddStringToObject(d, "id", id) ||
+            !cJSON_AddStringToObject(d, "source", graph_node_id(g, graph_edge_source(g, e))) ||
+            !cJSON_AddStringToObject(d, "target", graph_node_id(g, graph_edge_target(g, e))))
+            goto fail;
+        for (size_t k = 0; k < ea; k++)
+            if (!add_value(d, graph_edge_attr(k)->name, graph_edge_value(g, e, k)))
+                goto fail;
+    }
+    return root;
+fail:
+    cJSON_Delete(root);
+    return NULL;
+}
+
+/* Prints root (and frees it) to out. */
+static instcite_status print_tree(cJSON *root, FILE *out, const char *what, instcite_error *err)
+{
+    if (!root)
+        return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory building %s", what);
     char *text = cJSON_PrintUnformatted(root);
     cJSON_Delete(root);
     if (!text)
-        return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory printing node-link JSON");
+        return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory printing %s", what);
     size_t len = strlen(text);
     bool ok = fwrite(text, 1, len, out) == len && fputc('\n', out) != EOF && fflush(out) != EOF;
     cJSON_free(text);
     if (!ok || ferror(out))
-        return graph_fail(err, INSTCITE_ERR_IO, "cannot write node-link JSON output");
+        return graph_fail(err, INSTCITE_ERR_IO, "cannot write %s output", what);
     return INSTCITE_OK;
+}
+
+instcite_status nodelink_write(const instcite_graph *g, FILE *out, instcite_error *err)
+{
+    return nodelink_write_key(g, "edges", out, err);
+}
+
+instcite_status nodelink_write_key(const instcite_graph *g, const char *edges_key, FILE *out,
+                                   instcite_error *err)
+{
+    return print_tree(build(g, edges_key), out, "node-link JSON", err);
+}
+
+instcite_status cytoscape_write(const instcite_graph *g, FILE *out, instcite_error *err)
+{
+    return print_tree(build_cytoscape(g), out, "Cytoscape.js JSON", err);
 }

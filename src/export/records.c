@@ -774,8 +774,7 @@ instcite_status instcite_records_write(const instcite_doc *const *docs, size_t n
     case INSTCITE_FORMAT_JSON: return write_json(docs, n, out, err);
     case INSTCITE_FORMAT_CSV: return write_csv(docs, n, out, err);
     case INSTCITE_FORMAT_TABLE: return write_table(docs, n, out, err);
-    case INSTCITE_FORMAT_UNKNOWN:
-    case INSTCITE_FORMAT_GRAPHML: break;
+    default: break; /* UNKNOWN and the graph formats */
     }
     return fail(err, INSTCITE_ERR_INVALID, "format %d is not an extraction-record format",
                 (int)format);

@@ -711,19 +711,11 @@ void instcite_graph_free(instcite_graph *g)
     free(g);
 }
 
+/* Every format, with its options: src/export/write.c. */
 instcite_status instcite_graph_write(instcite_graph *g, instcite_format format, FILE *out,
                                      instcite_error *err)
 {
-    if (!g || !out)
-        return graph_fail(err, INSTCITE_ERR_INVALID, "instcite_graph_write: NULL argument");
-    if (format != INSTCITE_FORMAT_GRAPHML && format != INSTCITE_FORMAT_JSON)
-        return graph_fail(err, INSTCITE_ERR_INVALID,
-                          "a graph is written as graphml or json, not format %d", (int)format);
-    instcite_status st = graph_prepare(g, err);
-    if (st != INSTCITE_OK)
-        return st;
-    return format == INSTCITE_FORMAT_GRAPHML ? graphml_write(g, out, err)
-                                             : nodelink_write(g, out, err);
+    return instcite_graph_write_ex(g, format, NULL, out, err);
 }
 
 /* ------------------------------------------------------------------------ */

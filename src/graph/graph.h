@@ -74,6 +74,33 @@ void graph_format_double(double d, char buf[32]);
 instcite_status graphml_write(const instcite_graph *g, FILE *out, instcite_error *err);
 instcite_status nodelink_write(const instcite_graph *g, FILE *out, instcite_error *err);
 
+/* More writers over the view (src/export/), same contract. nodelink_write
+ * is nodelink_write_key with "edges". */
+instcite_status nodelink_write_key(const instcite_graph *g, const char *edges_key, FILE *out,
+                                   instcite_error *err);
+instcite_status cytoscape_write(const instcite_graph *g, FILE *out, instcite_error *err);
+instcite_status gexf_write(const instcite_graph *g, FILE *out, instcite_error *err);
+instcite_status dot_write(const instcite_graph *g, FILE *out, instcite_error *err);
+instcite_status csv_nodes_write(const instcite_graph *g, FILE *out, instcite_error *err);
+instcite_status csv_edges_write(const instcite_graph *g, FILE *out, instcite_error *err);
+/* The drawing, standalone (an .svg file) or as an <svg> element to inline
+ * in HTML (no XML declaration). */
+instcite_status svg_write(const instcite_graph *g, instcite_layout layout, bool standalone,
+                          FILE *out, instcite_error *err);
+/* The HTML report; docs may be NULL when n_docs is 0. */
+instcite_status report_write(const instcite_graph *g, const instcite_write_options *options,
+                             FILE *out, instcite_error *err);
+
+/* Positions for a drawing (src/graph/draw.c, igraph): x[i], y[i] in [0, 1]
+ * for sorted node i; x and y hold the node count. Deterministic (seeded).
+ * With INSTCITE_LAYOUT_TIME x is graph_time_x of the node's year (0 when it
+ * has none). INSTCITE_ERR_GRAPH when igraph fails, INSTCITE_ERR_NOMEM. */
+instcite_status graph_layout(const instcite_graph *g, instcite_layout layout, double *x, double *y,
+                             instcite_error *err);
+/* The x of a year in a time layout whose years run from lo to hi: the years
+ * span [0.12, 1]; 0 (year 0) is the column of undated nodes. */
+double graph_time_x(long long year, long long lo, long long hi);
+
 /* Fills err (may be NULL) with code and a printf-style message; returns code. */
 instcite_status graph_fail(instcite_error *err, instcite_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

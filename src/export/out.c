@@ -1,0 +1,156 @@
+/* Shared writer helpers of the graph exporters (see out.h). */
+#include "export/out.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void ow_put(ow *w, const char *s)
+{
+    if (!w->failed && fputs(s, w->out) == EOF)
+        w->failed = true;
+}
+
+void ow_len(ow *w, const char *s, size_t n)
+{
+    if (!w->failed && n && fwrite(s, 1, n, w->out) != n)
+        w->failed = true;
+}
+
+void ow_printf(ow *w, const char *fmt, ...)
+{
+    if (w->failed)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vfprintf(w->out, fmt, ap) < 0)
+        w->failed = true;
+    va_end(ap);
+}
+
+void ow_xml(ow *w, const char *s)
+{
+    const char *run = s;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        const char *rep = NULL;
+        switch (c) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&#39;"; break;
+        case '\t': rep = "&#9;"; break;
+        case '\n': rep = "&#10;"; break;
+        case '\r': rep = "&#13;"; break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                rep = "\xEF\xBF\xBD";
+        }
+        if (rep) {
+            ow_len(w, run, (size_t)(s - run));
+            ow_put(w, rep);
+            run = s + 1;
+        }
+    }
+    ow_len(w, run, (size_t)(s - run));
+}
+
+void ow_coord(ow *w, double d)
+{
+    /* Two decimals are enough for a drawing. Written from integers so the
+     * process locale cannot put a comma in. */
+    long long v = (long long)(d * 100.0 + (d < 0 ? -0.5 : 0.5));
+    bool neg = v < 0;
+    if (neg)
+        v = -v;
+    ow_printf(w, "%s%lld.%02lld", neg ? "-" : "", v / 100, v % 100);
+}
+
+void ow_value(ow *w, gval v, void (*esc)(ow *, const char *))
+{
+    char buf[32];
+    switch (v.type) {
+    case GVAL_STRING:
+        if (esc)
+            esc(w, v.s);
+        else
+            ow_put(w, v.s);
+        break;
+    case GVAL_INT: ow_printf(w, "%lld", v.i); break;
+    case GVAL_DOUBLE:
+        graph_format_double(v.d, buf);
+        ow_put(w, buf);
+        break;
+    case GVAL_BOOL: ow_put(w, v.b ? "true" : "false"); break;
+    case GVAL_NONE: break;
+    }
+}
+
+instcite_status ow_finish(ow *w, const char *what, instcite_error *err)
+{
+    if (!w->failed && fflush(w->out) == EOF)
+        w->failed = true;
+    if (w->failed || ferror(w->out))
+        return graph_fail(err, INSTCITE_ERR_IO, "cannot write %s output", what);
+    return INSTCITE_OK;
+}
+
+size_t node_attr_index(const char *name)
+{
+    size_t n = graph_node_attr_count();
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(graph_node_attr(k)->name, name) == 0)
+            return k;
+    return n;
+}
+
+size_t edge_attr_index(const char *name)
+{
+    size_t n = graph_edge_attr_count();
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(graph_edge_attr(k)->name, name) == 0)
+            return k;
+    return n;
+}
+
+const char *node_str(const instcite_graph *g, size_t i, const char *name)
+{
+    gval v = graph_node_value(g, i, node_attr_index(name));
+    return v.type == GVAL_STRING ? v.s : NULL;
+}
+
+long long node_int(const instcite_graph *g, size_t i, const char *name)
+{
+    gval v = graph_node_value(g, i, node_attr_index(name));
+    return v.type == GVAL_INT ? v.i : 0;
+}
+
+static bool digits(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return false;
+    return true;
+}
+
+bool iso_date(const char *date, char buf[11])
+{
+    if (!date)
+        return false;
+    size_t len = strlen(date);
+    if (len == 4 && digits(date, 4)) {
+        memcpy(buf, date, 4);
+        memcpy(buf + 4, "-01-01", 7);
+        return true;
+    }
+    if (len == 10 && digits(date, 4) && date[4] == '-' && digits(date + 5, 2) && date[7] == '-' &&
+        digits(date + 8, 2)) {
+        int month = (date[5] - '0') * 10 + (date[6] - '0');
+        int day = (date[8] - '0') * 10 + (date[9] - '0');
+        if (month < 1 || month > 12 || day < 1 || day > 31)
+            return false;
+        memcpy(buf, date, 11);
+        return true;
+    }
+    return false;
+}

@@ -1,0 +1,171 @@
+/*
+ * Node positions for the drawings (SVG, HTML report), computed with igraph.
+ * Besides graph.c this is the only file that includes igraph.h; it reads the
+ * sorted view (graph.h) and hands back plain coordinate arrays, so the
+ * writers in src/export/ never see igraph.
+ *
+ *  - Force layout: Fruchterman-Reingold (500 iterations) up to
+ *    DRAW_FR_MAX_NODES nodes, DrL (default parameters) above, where FR's
+ *    O(n^2) iterations get slow. Edge direction is ignored.
+ *  - Time layout: x is fixed by the year (FR with minx = maxx per vertex),
+ *    y is left to FR, so citations run from right (recent) to left (older),
+ *    as in CitNetExplorer. Nodes without a year are held in a column at the
+ *    left edge. FR with a grid keeps large graphs tractable.
+ *  - igraph's RNG is seeded before every layout, so the same graph always
+ *    gets the same picture on the same build.
+ */
+#include "graph/graph.h"
+
+#include <igraph.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { DRAW_FR_MAX_NODES = 1000, DRAW_FR_ITERATIONS = 500 };
+#define DRAW_SEED 20240101
+
+static char draw_reason[160];
+
+static void draw_error_handler(const char *reason, const char *file, int line,
+                               igraph_error_t code)
+{
+    snprintf(draw_reason, sizeof draw_reason, "%s (%s at %s:%d)",
+             reason ? reason : "unknown reason", igraph_strerror(code), file ? file : "?", line);
+    IGRAPH_FINALLY_FREE();
+}
+
+/* The year column's value for sorted node i, or 0. */
+static long long node_year(const instcite_graph *g, size_t i)
+{
+    static size_t k_year = (size_t)-1;
+    if (k_year == (size_t)-1) {
+        for (size_t k = 0; k < graph_node_attr_count(); k++)
+            if (strcmp(graph_node_attr(k)->name, "year") == 0)
+                k_year = k;
+    }
+    gval v = graph_node_value(g, i, k_year);
+    return v.type == GVAL_INT ? v.i : 0;
+}
+
+double graph_time_x(long long year, long long lo, long long hi)
+{
+    if (!year)
+        return 0.0;
+    if (hi <= lo)
+        return 0.56;
+    return 0.12 + 0.88 * (double)(year - lo) / (double)(hi - lo);
+}
+
+static void normalise(double *v, size_t n)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] < lo)
+            lo = v[i];
+        if (v[i] > hi)
+            hi = v[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i] = hi > lo ? (v[i] - lo) / (hi - lo) : 0.5;
+}
+
+static igraph_error_t run_layout(const instcite_graph *g, instcite_layout mode, double *x,
+                                 double *y)
+{
+    igraph_integer_t n = (igraph_integer_t)instcite_graph_node_count(g);
+    igraph_integer_t m = (igraph_integer_t)instcite_graph_edge_count(g);
+    igraph_vector_int_t ends;
+    igraph_t ig;
+    igraph_matrix_t pos;
+
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&ends, 2 * m);
+    for (igraph_integer_t e = 0; e < m; e++) {
+        VECTOR(ends)[2 * e] = (igraph_integer_t)graph_edge_source(g, (size_t)e);
+        VECTOR(ends)[2 * e + 1] = (igraph_integer_t)graph_edge_target(g, (size_t)e);
+    }
+    IGRAPH_CHECK(igraph_create(&ig, &ends, n, IGRAPH_UNDIRECTED));
+    IGRAPH_FINALLY(igraph_destroy, &ig);
+    IGRAPH_MATRIX_INIT_FINALLY(&pos, n, 2);
+
+    if (mode == INSTCITE_LAYOUT_TIME) {
+        long long lo = 0, hi = 0;
+        for (igraph_integer_t i = 0; i < n; i++) {
+            long long yr = node_year(g, (size_t)i);
+            if (yr && (!lo || yr < lo))
+                lo = yr;
+            if (yr > hi)
+                hi = yr;
+        }
+        /* In FR's own units the drawing is about sqrt(n) wide: give the
+         * years room in proportion. */
+        double width = 4.0 * sqrt((double)n) + 10.0;
+        igraph_vector_t fixed;
+        IGRAPH_VECTOR_INIT_FINALLY(&fixed, n);
+        for (igraph_integer_t i = 0; i < n; i++) {
+            long long yr = node_year(g, (size_t)i);
+            /* x in [0,1]: 0 for undated, [0.12, 1] for the years. */
+            double fx = graph_time_x(yr, lo, hi);
+            x[i] = fx;
+            VECTOR(fixed)[i] = fx * width;
+        }
+        IGRAPH_CHECK(igraph_layout_fruchterman_reingold(&ig, &pos, false, DRAW_FR_ITERATIONS,
+                                                        sqrt((double)n), IGRAPH_LAYOUT_AUTOGRID,
+                                                        NULL, &fixed, &fixed, NULL, NULL));
+        for (igraph_integer_t i = 0; i < n; i++)
+            y[i] = MATRIX(pos, i, 1);
+        normalise(y, (size_t)n);
+        igraph_vector_destroy(&fixed);
+        IGRAPH_FINALLY_CLEAN(1);
+    } else {
+        if (n <= DRAW_FR_MAX_NODES) {
+            IGRAPH_CHECK(igraph_layout_fruchterman_reingold(
+                &ig, &pos, false, DRAW_FR_ITERATIONS, sqrt((double)n), IGRAPH_LAYOUT_NOGRID,
+                NULL, NULL, NULL, NULL, NULL));
+        } else {
+            igraph_layout_drl_options_t options;
+            IGRAPH_CHECK(igraph_layout_drl_options_init(&options, IGRAPH_LAYOUT_DRL_DEFAULT));
+            IGRAPH_CHECK(igraph_layout_drl(&ig, &pos, false, &options, NULL));
+        }
+        for (igraph_integer_t i = 0; i < n; i++) {
+            x[i] = MATRIX(pos, i, 0);
+            y[i] = MATRIX(pos, i, 1);
+        }
+        normalise(x, (size_t)n);
+        normalise(y, (size_t)n);
+    }
+
+    igraph_matrix_destroy(&pos);
+    igraph_destroy(&ig);
+    igraph_vector_int_destroy(&ends);
+    IGRAPH_FINALLY_CLEAN(3);
+    return IGRAPH_SUCCESS;
+}
+
+instcite_status graph_layout(const instcite_graph *g, instcite_layout mode, double *x, double *y,
+                             instcite_error *err)
+{
+    size_t n = instcite_graph_node_count(g);
+    if (n == 0)
+        return INSTCITE_OK;
+    if (n == 1) {
+        long long yr = node_year(g, 0);
+        x[0] = mode == INSTCITE_LAYOUT_TIME ? graph_time_x(yr, yr, yr) : 0.5;
+        y[0] = 0.5;
+        return INSTCITE_OK;
+    }
+    igraph_error_handler_t *old = igraph_set_error_handler(draw_error_handler);
+    igraph_warning_handler_t *old_warn = igraph_set_warning_handler(igraph_warning_handler_ignore);
+    draw_reason[0] = '\0';
+    igraph_error_t rc = igraph_rng_seed(igraph_rng_default(), DRAW_SEED);
+    if (rc == IGRAPH_SUCCESS)
+        rc = run_layout(g, mode, x, y);
+    igraph_set_warning_handler(old_warn);
+    igraph_set_error_handler(old);
+    if (rc == IGRAPH_ENOMEM)
+        return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory laying out the graph");
+    if (rc != IGRAPH_SUCCESS)
+        return graph_fail(err, INSTCITE_ERR_GRAPH, "igraph layout: %s",
+                          draw_reason[0] ? draw_reason : igraph_strerror(rc));
+    return INSTCITE_OK;
+}
