@@ -297,6 +297,35 @@ INSTCITE_API instcite_status instcite_records_write(const instcite_doc *const *d
                                                     instcite_error *err);
 
 /* ------------------------------------------------------------------------ */
+/* Reading records back                                                     */
+
+/* Reads the JSON Lines records that instcite_records_write(..., JSONL, ...)
+ * writes and rebuilds the documents, so that extraction can run anywhere
+ * (one process per shard) and the graph be assembled from the streams. */
+typedef struct instcite_jsonl_reader instcite_jsonl_reader;
+
+/* Returns a new reader of in; free with instcite_jsonl_reader_free. Borrows
+ * in, which must stay open while the reader is used. NULL when out of
+ * memory (err filled). */
+INSTCITE_API instcite_jsonl_reader *instcite_jsonl_reader_new(FILE *in, instcite_error *err);
+
+/* Reads the next document: a "document" record and the mention, relation
+ * and warning records of that document that follow it. On INSTCITE_OK *out
+ * receives a new object (free with instcite_doc_free), or NULL at the end of
+ * the stream. A malformed line (not JSON, not an object, an unknown record
+ * type, a field of the wrong type, a record of another document) gives
+ * INSTCITE_ERR_PARSE with err->line its 1-based line number; the document it
+ * belongs to is dropped and the reader resumes at the next "document" record,
+ * so calling again goes on with the rest of the stream. INSTCITE_ERR_IO and
+ * INSTCITE_ERR_NOMEM end the stream. Empty lines are ignored. Time linear in
+ * the input; memory bounded by the largest document. */
+INSTCITE_API instcite_status instcite_jsonl_read(instcite_jsonl_reader *r, instcite_doc **out,
+                                                 instcite_error *err);
+
+/* instcite_jsonl_reader_free(NULL) is a no-op. Does not close the stream. */
+INSTCITE_API void instcite_jsonl_reader_free(instcite_jsonl_reader *r);
+
+/* ------------------------------------------------------------------------ */
 /* Citation graph                                                           */
 
 typedef struct instcite_graph instcite_graph;
@@ -350,8 +379,77 @@ INSTCITE_API instcite_status instcite_graph_write_ex(instcite_graph *g, instcite
                                                      const instcite_write_options *options,
                                                      FILE *out, instcite_error *err);
 
+/* Analyses the graph and writes the report as TABLE (sections for a
+ * terminal), JSON (one object: graph counts, the methods used, per-node
+ * metrics, components, communities, co-cited and coupled pairs, citation
+ * age, most cited per kind and per body) or CSV (one row per node with its
+ * metrics). Metrics: in/out degree, weighted in-degree, documents citing,
+ * PageRank, HITS hub and authority, betweenness, coreness, weakly connected
+ * component, community (Louvain on the undirected view; igraph's Louvain and
+ * Leiden refuse directed graphs). top bounds every list (0 means 10).
+ * Deterministic: seeded RNG, nodes in id order, numbers locale-free.
+ * Borrows everything. Time dominated by betweenness (O(nodes * edges)) and
+ * by the pair counts (sum of squared list lengths). */
+INSTCITE_API instcite_status instcite_graph_analyze(instcite_graph *g, size_t top,
+                                                    instcite_format format, FILE *out,
+                                                    instcite_error *err);
+
 /* instcite_graph_free(NULL) is a no-op. */
 INSTCITE_API void instcite_graph_free(instcite_graph *g);
+
+/* ------------------------------------------------------------------------ */
+/* Comparing citation sets                                                  */
+
+/* Citation sets of documents (or of groups of documents), for comparison:
+ * a set is the identities its documents cite (the targets of their `cites`
+ * edges in the graph, so two language versions of one resolution have the
+ * same set) with the clause verbs (language-neutral) under which each is
+ * cited. Memory is linear in the number of citations. */
+typedef struct instcite_compare instcite_compare;
+
+/* Returns a new, empty comparison; free with instcite_compare_free. NULL
+ * when out of memory (err filled). */
+INSTCITE_API instcite_compare *instcite_compare_new(instcite_error *err);
+
+/* Number of sets. */
+INSTCITE_API size_t instcite_compare_count(const instcite_compare *c);
+
+/* Adds doc's citations to set number `set`: set == instcite_compare_count(c)
+ * starts a new set, named by the document (its symbol, else its name); a
+ * smaller number adds to that set (a union: compare one agenda item's
+ * resolutions of one year with the next). Copies what it needs. */
+INSTCITE_API instcite_status instcite_compare_add(instcite_compare *c, const instcite_doc *doc,
+                                                  size_t set, instcite_error *err);
+
+/* Renames a set (copied). */
+INSTCITE_API instcite_status instcite_compare_set_name(instcite_compare *c, size_t set,
+                                                       const char *name, instcite_error *err);
+
+/* Compares sets a and b: shared, only-a and only-b identities, Jaccard
+ * (|A∩B| / |A∪B|) and overlap (|A∩B| / min(|A|, |B|)) coefficients (0 when
+ * a set is empty), and the shared identities cited under different clause
+ * verbs. Written as TABLE, JSON or CSV (one row per identity of A∪B). */
+INSTCITE_API instcite_status instcite_compare_write_pair(instcite_compare *c, size_t a, size_t b,
+                                                         instcite_format format, FILE *out,
+                                                         instcite_error *err);
+
+/* Every pair of sets (i < j, in set order) as CSV rows: names, sizes,
+ * shared count, Jaccard, overlap. Time O(sets^2 * set size). */
+INSTCITE_API instcite_status instcite_compare_write_matrix(instcite_compare *c, FILE *out,
+                                                           instcite_error *err);
+
+/* For every set, the k other sets with the highest Jaccard coefficient
+ * (ties: more shared identities, then set order), as CSV or JSON (JSON
+ * Lines, one object per set). Uses an inverted index (identity -> sets) and
+ * visits the rarest identities first, stopping once no set not yet seen can
+ * enter the top k; sets sharing nothing are never visited. Memory linear in
+ * the citations. */
+INSTCITE_API instcite_status instcite_compare_write_nearest(instcite_compare *c, size_t k,
+                                                            instcite_format format, FILE *out,
+                                                            instcite_error *err);
+
+/* instcite_compare_free(NULL) is a no-op. */
+INSTCITE_API void instcite_compare_free(instcite_compare *c);
 
 #ifdef __cplusplus
 }

@@ -31,6 +31,15 @@ typedef struct opts {
     /* graph (issue 5) */
     bool links;         /* --links: node-link JSON with the older "links" key */
     const char *layout; /* --layout force|time: SVG and HTML drawings */
+    /* analyze / compare / graph */
+    bool from_jsonl;        /* --from-jsonl: inputs are `extract --format jsonl` streams */
+    const char *top;        /* --top N */
+    const char *nearest;    /* --nearest K */
+    bool matrix;            /* --matrix */
+    /* Inputs after expand_inputs: files, directories walked recursively. */
+    char **paths;
+    int n_paths;
+    int walk_failed; /* problems expand_inputs reported */
 } opts;
 
 /* Parses argv (after the subcommand name) into o; returns 0 or an exit
@@ -50,24 +59,52 @@ bool sink_open(sink *s, const char *path);
  * failure, so no partial file is ever left. Returns false on any failure. */
 bool sink_close(sink *s, bool ok);
 
-/* True (after printing why) when the output path names one of the inputs. */
-bool output_is_input(const opts *o);
+/* True (after printing why) when the output path names one of the inputs
+ * (after expand_inputs, which it calls). */
+bool output_is_input(opts *o);
 /* Checks --lang; prints and returns false for an unknown code. */
 bool lang_ok(const opts *o);
 
 /* The built-in catalog plus --catalog; NULL after printing why. */
 instcite_catalog *catalog_open(const opts *o);
 
-/* Extracts every input ("-" is stdin). Failed inputs are reported on stderr
- * and skipped: *docs receives the n_ok documents that succeeded, in input
- * order (free each with instcite_doc_free, then the array). Returns the
- * number of failed inputs, or -1 when out of memory. */
-int extract_inputs(const instcite_catalog *cat, const opts *o, instcite_doc ***docs, size_t *n_ok);
+/* Replaces each directory among the inputs by the regular files under it,
+ * recursively, in byte order of their names (names starting with '.' are
+ * skipped; with --from-jsonl only *.jsonl files are taken). Symbolic links
+ * are followed, but a link back to a directory being walked is reported and
+ * not followed. Fills o->paths; unreadable directories are reported and
+ * counted in the return value (failed inputs), or -1 when out of memory.
+ * Called by each_input. */
+int expand_inputs(opts *o);
 
-/* Prints "N of M files failed" when some did. */
-void report_failures(int failed, int total);
+/* Calls fn for every input document in order, handing it over (fn owns the
+ * document). Inputs are o->files expanded by expand_inputs; "-" is standard
+ * input; with --from-jsonl every input is a JSON Lines stream of records
+ * from `instcite extract --format jsonl` and may hold many documents. Failed
+ * inputs (and malformed JSONL lines, with their line number) are reported on
+ * stderr and skipped. fn returns 0 to go on, non-zero to stop (out of
+ * memory). *total receives the number of documents tried. Returns the number
+ * of failed inputs, or -1 on a fatal error (out of memory, fn failed). */
+int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc, void *ctx),
+               void *ctx, int *total);
+
+/* Extracts every input (each_input): *docs receives the n_ok documents that
+ * succeeded, in input order (free each with instcite_doc_free, then the
+ * array). Returns the number of failed inputs, or -1 when out of memory;
+ * *total the number of inputs tried. */
+int extract_inputs(const instcite_catalog *cat, opts *o, instcite_doc ***docs, size_t *n_ok,
+                   int *total);
+
+/* Prints "N of M files failed" (or "documents", with --from-jsonl) when some did. */
+void report_failures(const opts *o, int failed, int total);
+
+/* A count option (--top, --nearest) from 1 to 1000000: dflt when value is
+ * NULL, 0 after printing why when it is not such a number. */
+size_t count_option(const char *value, const char *name, size_t dflt);
 
 int cmd_extract(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

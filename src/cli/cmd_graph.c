@@ -180,7 +180,8 @@ int cmd_graph(int argc, char **argv)
     }
     instcite_doc **docs;
     size_t n = 0;
-    int failed = extract_inputs(cat, &o, &docs, &n);
+    int total = 0;
+    int failed = extract_inputs(cat, &o, &docs, &n, &total);
     int status = 0;
     if (failed < 0) {
         fprintf(stderr, "%s: out of memory\n", prog);
@@ -199,7 +200,7 @@ int cmd_graph(int argc, char **argv)
                     err.message[0] ? err.message : instcite_strerror(st));
         instcite_graph_free(g);
         status = ok ? (failed ? EXIT_PARTIAL : 0) : EXIT_FATAL;
-        report_failures(failed, o.n_files);
+        report_failures(&o, failed, total);
     }
     for (size_t i = 0; i < n; i++)
         instcite_doc_free(docs[i]);

@@ -11,6 +11,8 @@ static const struct command {
 } commands[] = {
     {"extract", cmd_extract, "find every instrument each FILE cites and print the mentions"},
     {"graph", cmd_graph, "build the citation graph of all FILEs and write it"},
+    {"analyze", cmd_analyze, "metrics, communities, pairs and citation ages of the graph"},
+    {"compare", cmd_compare, "shared and distinct citations of documents; nearest documents"},
 };
 
 static void usage(FILE *to)

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,14 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *))
             o->links = true;
         else if (!strcmp(a, "--layout"))
             slot = &o->layout;
+        else if (!strcmp(a, "--from-jsonl"))
+            o->from_jsonl = true;
+        else if (!strcmp(a, "--top"))
+            slot = &o->top;
+        else if (!strcmp(a, "--nearest"))
+            slot = &o->nearest;
+        else if (!strcmp(a, "--matrix"))
+            o->matrix = true;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             help(stdout);
             opts_free(o);
@@ -65,6 +74,11 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *))
 
 void opts_free(opts *o)
 {
+    for (int i = 0; i < o->n_paths; i++)
+        free(o->paths[i]);
+    free(o->paths);
+    o->paths = NULL;
+    o->n_paths = 0;
     free(o->files);
     o->files = NULL;
 }
@@ -132,14 +146,16 @@ bool sink_close(sink *s, bool ok)
     return ok;
 }
 
-bool output_is_input(const opts *o)
+bool output_is_input(opts *o)
 {
     struct stat out;
     if (!o->output || stat(o->output, &out) != 0)
         return false;
-    for (int i = 0; i < o->n_files; i++) {
+    if (expand_inputs(o) < 0)
+        return false; /* out of memory: each_input reports it */
+    for (int i = 0; i < o->n_paths; i++) {
         struct stat in;
-        if (stat(o->files[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+        if (stat(o->paths[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
             fprintf(stderr, "%s: output '%s' is also an input: refused\n", prog, o->output);
             return true;
         }
@@ -214,28 +230,260 @@ nomem:
     return NULL;
 }
 
-int extract_inputs(const instcite_catalog *cat, const opts *o, instcite_doc ***docs, size_t *n_ok)
+/* ------------------------------------------------------------------------ */
+/* Inputs: files and directories                                             */
+
+typedef struct pathlist {
+    char **v;
+    int n, cap;
+} pathlist;
+
+static int pathlist_add(pathlist *l, char *owned)
 {
-    *n_ok = 0;
-    *docs = calloc((size_t)o->n_files, sizeof **docs);
-    if (!*docs)
+    if (!owned)
         return -1;
-    int failed = 0;
-    for (int i = 0; i < o->n_files; i++) {
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 64;
+        char **v = realloc(l->v, (size_t)cap * sizeof *v);
+        if (!v) {
+            free(owned);
+            return -1;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = owned;
+    return 0;
+}
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* The directories being walked, from the top: a link back to one of them
+ * would loop. */
+typedef struct dirstack {
+    dev_t dev[64];
+    ino_t ino[64];
+    int n;
+} dirstack;
+
+/* Appends the files under dir (which stat says is st) to out. Returns the
+ * number of problems reported, or -1 when out of memory. */
+static int walk(const opts *o, const char *dir, const struct stat *st, dirstack *stack,
+                pathlist *out)
+{
+    for (int k = 0; k < stack->n; k++) {
+        if (stack->dev[k] == st->st_dev && stack->ino[k] == st->st_ino) {
+            if (!o->quiet)
+                fprintf(stderr, "%s: %s: a link back to a directory above it; not followed\n",
+                        prog, dir);
+            return 0;
+        }
+    }
+    if (stack->n == (int)(sizeof stack->dev / sizeof stack->dev[0])) {
+        if (!o->quiet)
+            fprintf(stderr, "%s: %s: directories nested too deep; not followed\n", prog, dir);
+        return 1;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (!o->quiet)
+            fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
+        return 1;
+    }
+    pathlist names = {0};
+    struct dirent *de;
+    int problems = 0;
+    errno = 0;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue; /* ".", "..", hidden files and editors' litter */
+        if (pathlist_add(&names, xstrdup(de->d_name))) {
+            problems = -1;
+            break;
+        }
+        errno = 0;
+    }
+    if (problems == 0 && errno != 0) {
+        if (!o->quiet)
+            fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
+        problems = 1;
+    }
+    closedir(d);
+    if (problems >= 0)
+        qsort(names.v, (size_t)names.n, sizeof *names.v, cmp_names);
+    stack->dev[stack->n] = st->st_dev;
+    stack->ino[stack->n] = st->st_ino;
+    stack->n++;
+    size_t dl = strlen(dir);
+    bool slash = dl > 0 && dir[dl - 1] == '/';
+    for (int i = 0; i < names.n && problems >= 0; i++) {
+        size_t len = dl + 1 + strlen(names.v[i]) + 1;
+        char *path = malloc(len);
+        if (!path) {
+            problems = -1;
+            break;
+        }
+        snprintf(path, len, "%s%s%s", dir, slash ? "" : "/", names.v[i]);
+        struct stat sub;
+        if (stat(path, &sub) != 0) {
+            /* A dangling link, or a chain of links that loops (ELOOP). */
+            if (!o->quiet)
+                fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+            problems++;
+            free(path);
+        } else if (S_ISDIR(sub.st_mode)) {
+            int r = walk(o, path, &sub, stack, out);
+            problems = r < 0 ? -1 : problems + r;
+            free(path);
+        } else if (S_ISREG(sub.st_mode) && (!o->from_jsonl || has_suffix(path, ".jsonl"))) {
+            if (pathlist_add(out, path))
+                problems = -1;
+        } else {
+            free(path); /* FIFOs, sockets, devices; other files with --from-jsonl */
+        }
+    }
+    stack->n--;
+    for (int i = 0; i < names.n; i++)
+        free(names.v[i]);
+    free(names.v);
+    return problems;
+}
+
+int expand_inputs(opts *o)
+{
+    if (o->paths)
+        return o->walk_failed;
+    pathlist out = {0};
+    int problems = 0;
+    for (int i = 0; i < o->n_files && problems >= 0; i++) {
+        const char *f = o->files[i];
+        struct stat st;
+        if (strcmp(f, "-") != 0 && stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
+            dirstack stack = {.n = 0};
+            int before = out.n;
+            int r = walk(o, f, &st, &stack, &out);
+            problems = r < 0 ? -1 : problems + r;
+            if (r == 0 && out.n == before) {
+                if (!o->quiet)
+                    fprintf(stderr, "%s: %s: no input files in this directory\n", prog, f);
+                problems++;
+            }
+        } else if (pathlist_add(&out, xstrdup(f))) {
+            problems = -1; /* missing files are reported when they are read */
+        }
+    }
+    if (problems < 0) {
+        for (int i = 0; i < out.n; i++)
+            free(out.v[i]);
+        free(out.v);
+        return -1;
+    }
+    o->paths = out.v;
+    o->n_paths = out.n;
+    o->walk_failed = problems;
+    if (!o->paths) {
+        o->paths = calloc(1, sizeof *o->paths);
+        if (!o->paths)
+            return -1;
+    }
+    return problems;
+}
+
+/* Reads one JSONL stream, handing each document to fn. Adds to *failed and
+ * *total; returns -1 on a fatal error, else 0. */
+static int each_jsonl(const opts *o, const char *path, int (*fn)(instcite_doc *, void *),
+                      void *ctx, int *failed, int *total)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        if (!o->quiet)
+            fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        (*failed)++;
+        (*total)++;
+        return 0;
+    }
+    instcite_error err = {0};
+    instcite_jsonl_reader *r = instcite_jsonl_reader_new(f, &err);
+    int rc = r ? 0 : -1;
+    while (r) {
+        instcite_doc *doc = NULL;
+        instcite_status st = instcite_jsonl_read(r, &doc, &err);
+        if (st == INSTCITE_OK && !doc)
+            break;
+        if (st == INSTCITE_OK) {
+            (*total)++;
+            if (fn(doc, ctx)) {
+                rc = -1;
+                break;
+            }
+            continue;
+        }
+        if (st == INSTCITE_ERR_NOMEM) {
+            rc = -1;
+            break;
+        }
+        (*failed)++;
+        (*total)++;
+        if (!o->quiet)
+            fprintf(stderr, "%s: %s: %s\n", prog, is_stdin ? "standard input" : path, err.message);
+        if (st != INSTCITE_ERR_PARSE)
+            break; /* a read error ends this stream */
+    }
+    instcite_jsonl_reader_free(r);
+    if (!is_stdin)
+        fclose(f);
+    return rc;
+}
+
+int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc, void *ctx),
+               void *ctx, int *total)
+{
+    *total = 0;
+    int failed = expand_inputs(o);
+    if (failed < 0)
+        return -1;
+    *total = failed; /* directories that could not be walked count as inputs */
+    for (int i = 0; i < o->n_paths; i++) {
+        const char *path = o->paths[i];
+        if (o->from_jsonl) {
+            if (each_jsonl(o, path, fn, ctx, &failed, total))
+                return -1;
+            continue;
+        }
         instcite_error err = {0};
         instcite_doc *doc = NULL;
-        const char *path = o->files[i];
+        (*total)++;
         if (strcmp(path, "-") == 0)
             doc = read_stdin(cat, o->lang, &err);
         else if (instcite_extract_file(cat, path, o->lang, &doc, &err) != INSTCITE_OK)
             doc = NULL;
         if (doc) {
-            (*docs)[(*n_ok)++] = doc;
+            if (fn(doc, ctx))
+                return -1;
             continue;
         }
-        failed++;
         if (err.code == INSTCITE_ERR_NOMEM)
             return -1;
+        failed++;
         if (o->quiet)
             continue;
         if (err.offset >= 0)
@@ -246,8 +494,58 @@ int extract_inputs(const instcite_catalog *cat, const opts *o, instcite_doc ***d
     return failed;
 }
 
-void report_failures(int failed, int total)
+typedef struct collect {
+    instcite_doc **docs;
+    size_t n, cap;
+} collect;
+
+static int collect_doc(instcite_doc *doc, void *ctx)
+{
+    collect *c = ctx;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        instcite_doc **v = realloc(c->docs, cap * sizeof *v);
+        if (!v) {
+            instcite_doc_free(doc);
+            return -1;
+        }
+        c->docs = v;
+        c->cap = cap;
+    }
+    c->docs[c->n++] = doc;
+    return 0;
+}
+
+int extract_inputs(const instcite_catalog *cat, opts *o, instcite_doc ***docs, size_t *n_ok,
+                   int *total)
+{
+    collect c = {0};
+    int failed = each_input(cat, o, collect_doc, &c, total);
+    if (!c.docs)
+        c.docs = calloc(1, sizeof *c.docs);
+    if (!c.docs)
+        failed = -1;
+    *docs = c.docs;
+    *n_ok = c.n;
+    return failed;
+}
+
+void report_failures(const opts *o, int failed, int total)
 {
     if (failed > 0)
-        fprintf(stderr, "%s: %d of %d files failed\n", prog, failed, total);
+        fprintf(stderr, "%s: %d of %d %s failed\n", prog, failed, total,
+                o->from_jsonl ? "documents" : "files");
+}
+
+size_t count_option(const char *value, const char *name, size_t dflt)
+{
+    if (!value)
+        return dflt;
+    char *end;
+    unsigned long long v = strtoull(value, &end, 10);
+    if (value[0] < '0' || value[0] > '9' || *end || v == 0 || v > 1000000) {
+        fprintf(stderr, "%s: %s must be a number from 1 to 1000000, not '%s'\n", prog, name, value);
+        return 0;
+    }
+    return (size_t)v;
 }

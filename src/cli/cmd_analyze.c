@@ -1,0 +1,116 @@
+/* instcite analyze: metrics, pairs, ages and most-cited lists of the
+ * citation graph of the inputs. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void help(FILE *to)
+{
+    fprintf(to,
+            "usage: instcite analyze [options] PATH...\n"
+            "Builds the citation graph of every PATH (files; directories, recursively;\n"
+            "- for standard input) and analyses it: in/out degree, weighted in-degree,\n"
+            "PageRank, HITS hubs and authorities, betweenness, k-core, weakly connected\n"
+            "components, communities (Louvain on the undirected view), co-cited and\n"
+            "bibliographically coupled pairs, citation age, most cited per kind and body.\n"
+            "\n"
+            "  -f, --format F    table (default on a terminal), json (default otherwise),\n"
+            "                    csv (one row per node)\n"
+            "  -o, --output OUT  write to OUT (format from its extension when -f is not\n"
+            "                    given); the file appears only when complete\n"
+            "  --from-jsonl      the PATHs are `instcite extract --format jsonl` streams\n"
+            "                    (directories: their *.jsonl files)\n"
+            "  --top N           length of every list (default 10)\n"
+            "  -l, --lang L      zh en fr es ru ar (default: detect)\n"
+            "  -c, --catalog CSV add or override catalog rows\n"
+            "  -q, --quiet       only the summary of failed inputs\n"
+            "\n"
+            "examples:\n"
+            "  instcite analyze res/\n"
+            "  instcite analyze --from-jsonl shards/ --format json -o analysis.json\n");
+}
+
+static instcite_format choose_format(const opts *o)
+{
+    const char *name = o->format;
+    if (!name && o->output && strcmp(o->output, "-") != 0) {
+        const char *dot = strrchr(o->output, '.');
+        name = dot ? dot + 1 : NULL;
+        if (name && strcmp(name, "json") && strcmp(name, "csv"))
+            name = "table";
+    }
+    if (!name)
+        name = isatty(STDOUT_FILENO) ? "table" : "json";
+    instcite_format fmt = instcite_format_from_name(name);
+    if (fmt != INSTCITE_FORMAT_TABLE && fmt != INSTCITE_FORMAT_JSON && fmt != INSTCITE_FORMAT_CSV) {
+        fprintf(stderr, "%s: analyze: unknown format '%s' (table json csv)\n", prog, name);
+        return INSTCITE_FORMAT_UNKNOWN;
+    }
+    return fmt;
+}
+
+typedef struct adder {
+    instcite_graph *g;
+    instcite_error err;
+    instcite_status st;
+} adder;
+
+/* Adds each document as it comes and frees it: memory holds the graph,
+ * not the documents. */
+static int add_doc(instcite_doc *doc, void *ctx)
+{
+    adder *a = ctx;
+    a->st = instcite_graph_add(a->g, doc, &a->err);
+    instcite_doc_free(doc);
+    return a->st != INSTCITE_OK;
+}
+
+int cmd_analyze(int argc, char **argv)
+{
+    opts o;
+    int rc = opts_parse(argc, argv, &o, help);
+    if (rc) {
+        opts_free(&o);
+        return rc;
+    }
+    instcite_format fmt = choose_format(&o);
+    size_t top = count_option(o.top, "--top", 10);
+    if (fmt == INSTCITE_FORMAT_UNKNOWN || !top || !lang_ok(&o) || output_is_input(&o)) {
+        opts_free(&o);
+        return EXIT_USAGE;
+    }
+    instcite_catalog *cat = catalog_open(&o);
+    if (!cat) {
+        opts_free(&o);
+        return EXIT_FATAL;
+    }
+    adder ad = {.st = INSTCITE_OK};
+    ad.g = instcite_graph_new(cat, &ad.err);
+    int total = 0;
+    int failed = ad.g ? each_input(cat, &o, add_doc, &ad, &total) : -1;
+    int status;
+    if (failed < 0) {
+        fprintf(stderr, "%s: %s\n", prog,
+                ad.st != INSTCITE_OK || !ad.g ? ad.err.message : "out of memory");
+        status = EXIT_FATAL;
+    } else {
+        instcite_error err = {0};
+        sink s;
+        bool ok = sink_open(&s, o.output);
+        if (ok) {
+            instcite_status st = instcite_graph_analyze(ad.g, top, fmt, s.f, &err);
+            if (st != INSTCITE_OK)
+                fprintf(stderr, "%s: %s: %s\n", prog, o.output ? o.output : "standard output",
+                        err.message[0] ? err.message : instcite_strerror(st));
+            ok = sink_close(&s, st == INSTCITE_OK);
+        }
+        status = ok ? (failed ? EXIT_PARTIAL : 0) : EXIT_FATAL;
+        report_failures(&o, failed, total);
+    }
+    instcite_graph_free(ad.g);
+    instcite_catalog_free(cat);
+    opts_free(&o);
+    return status;
+}
