@@ -982,6 +982,11 @@ static void fill_info(ctx *c, const char *lang)
         d->kind = c->own->resolution;
     }
     d->session = lo->session;
+    unsigned long session;
+    if (!d->session && strcmp(c->own->code, "GA") == 0 && lo->number.end > lo->number.start &&
+        lang_digits(S(c, lo->number.start), lo->number.end - lo->number.start, 3, &session) &&
+        c->s[lo->number.start + (session >= 100 ? 3 : session >= 10 ? 2 : 1)] == '/')
+        d->session = (int)session; /* "74/174": General Assembly numbers begin with the session */
     if (lo->agenda_item.end > lo->agenda_item.start)
         d->agenda_item = dup_span(c, lo->agenda_item.start, lo->agenda_item.end);
     if (lo->agenda_title.end > lo->agenda_title.start)

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const lang_table lang_zh;
+extern const lang_table lang_zh, lang_en;
 
-static const lang_table *const tables[] = {&lang_zh};
+static const lang_table *const tables[] = {&lang_zh, &lang_en};
 
 const lang_table *lang_find(const char *code)
 {

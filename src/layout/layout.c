@@ -426,13 +426,15 @@ static bool trailing_marker(growbuf *b, fnset *fs)
     if (lang_digits(b->s + i, e - i, 3, &v) != e - i || v == 0 || v >= 1000 || !fs->has[v] ||
         (int)v > fs->max_seen + 1)
         return true;
-    /* Shift the digits right by one and frame them. */
+    /* Grow by two, shift the digits right by one and frame them. */
     size_t last_at = b->map[e - 1];
-    if (!gb_put(b, FN_CLOSE, last_at))
+    if (!gb_put(b, FN_CLOSE, last_at) || !gb_put(b, FN_CLOSE, last_at))
         return false;
     memmove(b->s + i + 1, b->s + i, e - i);
     memmove(b->map + i + 1, b->map + i, (e - i) * sizeof *b->map);
     b->s[i] = FN_OPEN;
+    b->s[e + 1] = FN_CLOSE;
+    b->map[e + 1] = last_at;
     if ((int)v > fs->max_seen)
         fs->max_seen = (int)v;
     return true;
