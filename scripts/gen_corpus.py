@@ -1,0 +1,337 @@
+#!/usr/bin/env python3
+"""Synthetic UN General Assembly resolutions for tests and benchmarks.
+
+    scripts/gen_corpus.py -n 20 --seed 1 -o DIR [--lang zh|en] [--first-session 70]
+                          [--manifest FILE] [--catalog datasets/instruments.csv]
+
+Writes DIR/A_RES_<session>_<number>.<lang>.txt: a header (session, agenda item,
+adoption date, report, number and title), preambular paragraphs opening with a
+clause verb, numbered operative paragraphs, footnotes with Treaty Series
+references ("同上" for the next one), and the closing date and plenary meeting.
+
+Citations are drawn the way real resolutions cite: catalog instruments
+(datasets/instruments.csv, skewed towards a few popular ones), and earlier
+resolutions of the same corpus, mostly from the same agenda item (a family
+carried from session to session), cited with their own adoption date and
+title so the facts agree. Sessions and dates agree too: session s sits in
+the autumn of 1945 + s. Resolutions only cite earlier sessions.
+
+--manifest writes one JSON object per document: its symbol, file and the
+identities it cites (catalog instruments by English title, resolutions by
+symbol), so a test can check extraction against what was generated.
+
+Only the standard library; the same arguments always give the same bytes.
+English output (--lang en) follows the English conventions and is useful once
+an English language table is available.
+"""
+
+import argparse
+import csv
+import json
+import os
+import random
+import sys
+
+ZH_DIGITS = "零一二三四五六七八九"
+SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July",
+             "August", "September", "October", "November", "December"]
+COMMITTEES = [("第三委员会", "Third Committee"), ("第六委员会", "Sixth Committee"),
+              ("第二委员会", "Second Committee"), ("第一委员会", "First Committee")]
+
+# Agenda items: number, Chinese and English titles, subjects for resolution titles.
+AGENDA = [
+    (106, "预防犯罪和刑事司法", "Crime prevention and criminal justice",
+     [("打击网上儿童性剥削", "Countering online child sexual exploitation"),
+      ("加强联合国预防犯罪和刑事司法方案", "Strengthening the United Nations crime prevention and criminal justice programme"),
+      ("打击贩运人口", "Combating trafficking in persons")]),
+    (70, "促进和保护儿童权利", "Promotion and protection of the rights of children",
+     [("儿童权利", "Rights of the child"), ("保护儿童免遭欺凌", "Protecting children from bullying"),
+      ("女童", "The girl child")]),
+    (29, "提高妇女地位", "Advancement of women",
+     [("暴力侵害妇女移徙工人行为", "Violence against women migrant workers"),
+      ("农村妇女状况的改善", "Improvement of the situation of women in rural areas")]),
+    (72, "人权问题", "Human rights questions",
+     [("酷刑和其他残忍、不人道或有辱人格的待遇或处罚", "Torture and other cruel, inhuman or degrading treatment or punishment"),
+      ("暂停使用死刑", "Moratorium on the use of the death penalty"),
+      ("保护移民", "Protection of migrants")]),
+    (19, "可持续发展", "Sustainable development",
+     [("保护全球气候", "Protection of global climate"),
+      ("减少灾害风险", "Disaster risk reduction")]),
+]
+
+VERBS_PP = [("回顾", "Recalling"), ("重申", "Reaffirming"), ("又回顾", "Recalling also"),
+            ("注意到", "Noting"), ("欢迎", "Welcoming"), ("铭记", "Bearing in mind")]
+VERBS_OP = [("吁请", "Calls upon"), ("敦促", "Urges"), ("鼓励", "Encourages"),
+            ("邀请", "Invites"), ("请", "Requests")]
+
+FILLER_PP = [
+    ("认识到会员国之间加强协调与合作的重要性，以便防止和打击有关罪行",
+     "Recognizing the importance of strengthened coordination and cooperation among Member States"),
+    ("关切新的和不断发展的信息和通信技术被滥用实施有关罪行",
+     "Concerned that new and evolving information and communications technologies are misused"),
+    ("强调必须加强向请求国提供技术援助，以改进国家立法",
+     "Stressing the need to strengthen technical assistance to requesting States"),
+    ("确认父母、学校、民间社会和社区在这方面各自发挥的重要作用",
+     "Acknowledging the important role of parents, schools, civil society and communities"),
+]
+FILLER_OP = [
+    ("会员国交流最佳做法，包括举报机制，并提高公众认识",
+     "Member States to exchange best practices, including reporting mechanisms"),
+    ("联合国毒品和犯罪问题办公室继续提供技术援助和能力建设",
+     "the United Nations Office on Drugs and Crime to continue to provide technical assistance"),
+    ("会员国和其他捐助方按照联合国的规则和程序提供预算外资源",
+     "Member States and other donors to provide extrabudgetary resources"),
+    ("秘书长向大会下一届会议提交关于本决议执行情况的报告",
+     "the Secretary-General to submit a report on the implementation of the present resolution"),
+]
+
+
+def zh_number(n):
+    """Chinese numeral for 1..99 (session numbers)."""
+    tens, ones = divmod(n, 10)
+    s = ""
+    if tens:
+        s += ("" if tens == 1 else ZH_DIGITS[tens]) + "十"
+    if ones:
+        s += ZH_DIGITS[ones]
+    return s
+
+
+def zh_date(d):
+    y, m, day = d
+    return f"{y}年{m}月{day}日"
+
+
+def en_date(d):
+    y, m, day = d
+    return f"{day} {MONTHS_EN[m - 1]} {y}"
+
+
+def load_catalog(path):
+    rows = []
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["title_zh"] and r["title_en"] and r["kind"] in (
+                    "convention", "protocol", "covenant", "declaration", "charter",
+                    "other_instrument"):
+                rows.append(r)
+    return rows
+
+
+class Resolution:
+    def __init__(self, session, number, agenda, subject, date, committee):
+        self.session = session
+        self.number = number
+        self.agenda = agenda
+        self.subject = subject
+        self.date = date
+        self.committee = committee
+        self.report = f"A/{session}/{400 + (number % 60)}"
+        self.symbol = f"A/RES/{session}/{number}"
+
+
+def plan(args, rnd):
+    """The resolutions and who cites whom, before any text is written."""
+    docs = []
+    per_session = max(1, args.n // args.sessions + (1 if args.n % args.sessions else 0))
+    numbers = {}
+    for i in range(args.n):
+        session = args.first_session + min(i // per_session, args.sessions - 1)
+        agenda = AGENDA[rnd.randrange(len(AGENDA))]
+        subject = agenda[3][rnd.randrange(len(agenda[3]))]
+        used = numbers.setdefault(session, set())
+        number = rnd.randrange(100, 300)
+        while number in used:
+            number = rnd.randrange(100, 300)
+        used.add(number)
+        date = (1945 + session, 12, rnd.randrange(10, 23))
+        committee = COMMITTEES[rnd.randrange(len(COMMITTEES))]
+        docs.append(Resolution(session, number, agenda, subject, date, committee))
+    return docs
+
+
+def choose_citations(doc, docs, catalog, weights, rnd):
+    k_inst = min(len(catalog), 1 + int(rnd.expovariate(1 / 2.5)))
+    inst = []
+    while len(inst) < k_inst:
+        r = rnd.choices(catalog, weights)[0]
+        if r not in inst:
+            inst.append(r)
+    earlier = [d for d in docs if d.session < doc.session]
+    family = [d for d in earlier if d.agenda[0] == doc.agenda[0]]
+    k_res = min(len(earlier), int(rnd.expovariate(1 / 2.5)))
+    res = []
+    for _ in range(k_res * 3):
+        if len(res) >= k_res:
+            break
+        pool = family if family and rnd.random() < 0.8 else earlier
+        d = pool[rnd.randrange(len(pool))]
+        if d not in res:
+            res.append(d)
+    res.sort(key=lambda d: (-d.session, d.number))
+    return inst, res
+
+
+class Writer:
+    """Paragraphs with footnote markers; footnotes follow their paragraph."""
+
+    def __init__(self, lang):
+        self.lang = lang
+        self.lines = []
+        self.fn = 0
+        self.last_unts = False
+        self.fn_of = {}
+
+    def marker(self, inst):
+        """A footnote marker for a treaty's first citation (its Treaty Series
+        reference); later citations repeat the same marker."""
+        if not inst["unts_volume"] or not inst["unts_number"]:
+            return "", None
+        if inst["id"] in self.fn_of:
+            return self.fn_of[inst["id"]], None
+        self.fn += 1
+        m = str(self.fn).translate(SUP)
+        self.fn_of[inst["id"]] = m
+        vol, num = inst["unts_volume"], inst["unts_number"]
+        if self.lang == "zh":
+            head = "同上" if self.last_unts else "联合国，《条约汇编》"
+            note = f"{m} {head}，第 {vol} 卷，第 {num} 号。"
+        else:
+            head = "Ibid." if self.last_unts else "United Nations, Treaty Series,"
+            note = f"{m} {head} vol. {vol}, No. {num}."
+        self.last_unts = True
+        return m, note
+
+    def para(self, text, notes):
+        self.lines.append(text)
+        self.lines.append("")
+        for n in notes:
+            self.lines.append(n)
+            self.lines.append("")
+
+
+def inst_ref(w, inst):
+    m, note = w.marker(inst)
+    if w.lang == "zh":
+        return f"《{inst['title_zh']}》{m}", note
+    return f"the {inst['title_en']}{m}", note
+
+
+def res_ref(lang, d, first):
+    if lang == "zh":
+        return f"{zh_date(d.date)}关于{d.subject[0]}的第 {d.session}/{d.number} 号决议"
+    word = "its resolution" if first else "resolution"
+    return f"{word} {d.session}/{d.number} of {en_date(d.date)} on {d.subject[1].lower()}"
+
+
+def write_doc(doc, inst, res, lang, rnd):
+    w = Writer(lang)
+    zh = lang == "zh"
+    a = doc.agenda
+    if zh:
+        header = [f"第{zh_number(doc.session)}届会议", "", f"议程项目 {a[0]}", "", a[1], "",
+                  f"{zh_date(doc.date)}大会决议", "",
+                  f"[根据{doc.committee[0]}的报告({doc.report})通过]", "",
+                  f"{doc.session}/{doc.number}. {doc.subject[0]}", "", "大会，", ""]
+    else:
+        header = [f"Seventy-{doc.session}th session" if False else f"Session {doc.session}", "",
+                  f"Agenda item {a[0]}", "", a[2], "",
+                  f"Resolution adopted by the General Assembly on {en_date(doc.date)}", "",
+                  f"[on the report of the {doc.committee[1]} ({doc.report})]", "",
+                  f"{doc.session}/{doc.number}. {doc.subject[1]}", "", "The General Assembly,", ""]
+    w.lines.extend(header)
+
+    # Preamble: resolutions recalled together, instruments one or two per
+    # paragraph, filler between.
+    pp = []
+    if res:
+        refs = [res_ref(lang, d, i == 0) for i, d in enumerate(res)]
+        if zh:
+            body = "、".join(refs[:-1]) + ("和" if len(refs) > 1 else "") + refs[-1]
+            pp.append((f"回顾其{body}，", []))
+        else:
+            body = ", ".join(refs[:-1]) + (" and " if len(refs) > 1 else "") + refs[-1]
+            pp.append((f"Recalling {body},", []))
+    pp_inst = inst[: max(1, (len(inst) + 1) // 2)]
+    op_inst = inst[len(pp_inst):]
+    for i, r in enumerate(pp_inst):
+        verb = VERBS_PP[rnd.randrange(len(VERBS_PP))]
+        ref, note = inst_ref(w, r)
+        if zh:
+            pp.append((f"{verb[0]}{ref}，", [note] if note else []))
+        else:
+            pp.append((f"{verb[1]} {ref},", [note] if note else []))
+    for i in range(rnd.randrange(1, 4)):
+        f = FILLER_PP[rnd.randrange(len(FILLER_PP))]
+        pp.insert(rnd.randrange(len(pp) + 1), (f[0] + "，" if zh else f[1] + ",", []))
+    for text, notes in pp:
+        w.para(text, notes)
+
+    # Operative paragraphs.
+    ops = []
+    for r in op_inst:
+        ref, note = inst_ref(w, r)
+        if zh:
+            ops.append((f"吁请尚未批准或加入{ref}的国家考虑批准或加入；", [note] if note else []))
+        else:
+            ops.append((f"Calls upon States that have not yet done so to consider ratifying {ref};",
+                        [note] if note else []))
+    for i in range(rnd.randrange(2, 6)):
+        v = VERBS_OP[rnd.randrange(len(VERBS_OP))]
+        f = FILLER_OP[rnd.randrange(len(FILLER_OP))]
+        ops.append((f"{v[0]}{f[0]}；" if zh else f"{v[1]} {f[1]};", []))
+    for i, (text, notes) in enumerate(ops, 1):
+        if i == len(ops):
+            text = text[:-1] + ("。" if zh else ".")
+        w.para(f"{i}. {text}", notes)
+
+    meeting = 40 + doc.number % 20
+    if zh:
+        w.lines += [zh_date(doc.date), f"第{meeting}次全体会议", ""]
+    else:
+        w.lines += [f"{meeting}th plenary meeting", en_date(doc.date), ""]
+    return "\n".join(w.lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=10, help="number of resolutions")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("-o", "--output", required=True, help="directory to write")
+    ap.add_argument("--lang", choices=("zh", "en"), default="zh")
+    ap.add_argument("--first-session", type=int, default=70)
+    ap.add_argument("--sessions", type=int, default=5, help="sessions the resolutions spread over")
+    ap.add_argument("--catalog", default=os.path.join(os.path.dirname(__file__), "..",
+                                                      "datasets", "instruments.csv"))
+    ap.add_argument("--manifest", help="write the planned citations (JSON Lines) here")
+    args = ap.parse_args()
+    if args.n < 1 or args.sessions < 1 or not 1 <= args.first_session <= 99 - args.sessions:
+        ap.error("need n >= 1, sessions >= 1 and sessions within 1..99")
+
+    rnd = random.Random(args.seed)
+    catalog = load_catalog(args.catalog)
+    # Zipf-like popularity over a fixed shuffle of the catalog.
+    order = sorted(catalog, key=lambda r: r["id"])
+    random.Random(args.seed * 7919 + 1).shuffle(order)
+    weights = [1.0 / (i + 1) for i in range(len(order))]
+    docs = plan(args, rnd)
+    os.makedirs(args.output, exist_ok=True)
+    manifest = open(args.manifest, "w", encoding="utf-8") if args.manifest else None
+    for doc in docs:
+        inst, res = choose_citations(doc, docs, order, weights, rnd)
+        text = write_doc(doc, inst, res, args.lang, rnd)
+        name = f"A_RES_{doc.session}_{doc.number}.{args.lang}.txt"
+        with open(os.path.join(args.output, name), "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        if manifest:
+            cited = sorted({r["title_en"] for r in inst} | {d.symbol for d in res} | {doc.report})
+            manifest.write(json.dumps({"symbol": doc.symbol, "file": name, "cites": cited},
+                                      ensure_ascii=False) + "\n")
+    if manifest:
+        manifest.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
