@@ -29,6 +29,7 @@ INSTCITE_TEST_PACKAGES=(
     "${INSTCITE_RUN_PACKAGES[@]}"
     libxml2-utils
     python3-networkx
+    chromium
 )
 
 # The repository root (this file is scripts/lib/deps.sh).

@@ -20,7 +20,9 @@
  *                                     attributes...}}]}}
  *
  * Edge ids are "e" + the edge's sorted position (stable for a given input);
- * Cytoscape.js would invent random ones otherwise.
+ * Cytoscape.js would invent random ones otherwise. Nodes also carry `name`
+ * (the label; Cytoscape desktop's default label column) and `value` (the id;
+ * networkx.cytoscape_graph keys nodes by it), the keys networkx writes.
  *
  * Numbers are inserted as raw text that we format ourselves rather than with
  * cJSON_CreateNumber: cJSON prints a double with an integral value as "1"
@@ -137,10 +139,16 @@ static cJSON *build_cytoscape(const instcite_graph *g)
         !(edges = cJSON_AddArrayToObject(elements, "edges")))
         goto fail;
 
-    size_t na = graph_node_attr_count(), ea = graph_edge_attr_count();
+    size_t na = graph_node_attr_count(), ea = graph_edge_attr_count(), k_label = 0;
+    while (k_label < na && strcmp(graph_node_attr(k_label)->name, "label") != 0)
+        k_label++;
     for (size_t i = 0; i < instcite_graph_node_count(g); i++) {
         cJSON *d = append_element(nodes);
-        if (!d || !cJSON_AddStringToObject(d, "id", graph_node_id(g, i)))
+        gval label = graph_node_value(g, i, k_label);
+        if (!d || !cJSON_AddStringToObject(d, "id", graph_node_id(g, i)) ||
+            !cJSON_AddStringToObject(d, "value", graph_node_id(g, i)) ||
+            !cJSON_AddStringToObject(d, "name", label.type == GVAL_STRING ? label.s
+                                                                           : graph_node_id(g, i)))
             goto fail;
         for (size_t k = 0; k < na; k++)
             if (!add_value(d, graph_node_attr(k)->name, graph_node_value(g, i, k)))
