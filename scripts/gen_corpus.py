@@ -198,7 +198,7 @@ class Writer:
             head = "同上" if self.last_unts else "联合国，《条约汇编》"
             note = f"{m} {head}，第 {vol} 卷，第 {num} 号。"
         else:
-            head = "Ibid." if self.last_unts else "United Nations, Treaty Series,"
+            head = "Ibid.," if self.last_unts else "United Nations, Treaty Series,"
             note = f"{m} {head} vol. {vol}, No. {num}."
         self.last_unts = True
         return m, note
@@ -305,6 +305,10 @@ def main():
     ap.add_argument("--catalog", default=os.path.join(os.path.dirname(__file__), "..",
                                                       "datasets", "instruments.csv"))
     ap.add_argument("--manifest", help="write the planned citations (JSON Lines) here")
+    ap.add_argument("--known", action="append", default=[], metavar="S/N:YYYY-MM-DD:ITEM:ZH:EN",
+                    help="an existing resolution the generated ones may cite (not written), "
+                         "e.g. 74/174:2019-12-18:106:打击网上儿童性剥削和性虐待:Countering child "
+                         "sexual exploitation and sexual abuse online")
     args = ap.parse_args()
     if args.n < 1 or args.sessions < 1 or not 1 <= args.first_session <= 99 - args.sessions:
         ap.error("need n >= 1, sessions >= 1 and sessions within 1..99")
@@ -316,10 +320,21 @@ def main():
     random.Random(args.seed * 7919 + 1).shuffle(order)
     weights = [1.0 / (i + 1) for i in range(len(order))]
     docs = plan(args, rnd)
+    known = []
+    for k in args.known:
+        try:
+            num, date, item, zh, en = k.split(":", 4)
+            session, number = (int(x) for x in num.split("/"))
+            y, m, d = (int(x) for x in date.split("-"))
+            agenda = next(a for a in AGENDA if a[0] == int(item))
+        except (ValueError, StopIteration):
+            ap.error(f"--known {k!r}: want S/N:YYYY-MM-DD:ITEM:ZH:EN with a known agenda item")
+        r = Resolution(session, number, agenda, (zh, en), (y, m, d), COMMITTEES[0])
+        known.append(r)
     os.makedirs(args.output, exist_ok=True)
     manifest = open(args.manifest, "w", encoding="utf-8") if args.manifest else None
     for doc in docs:
-        inst, res = choose_citations(doc, docs, order, weights, rnd)
+        inst, res = choose_citations(doc, known + docs, order, weights, rnd)
         text = write_doc(doc, inst, res, args.lang, rnd)
         name = f"A_RES_{doc.session}_{doc.number}.{args.lang}.txt"
         with open(os.path.join(args.output, name), "w", encoding="utf-8", newline="\n") as f:

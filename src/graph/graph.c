@@ -212,6 +212,7 @@ typedef struct node {
     /* Metrics, filled by graph_prepare. */
     long long in_degree, weighted_in_degree;
     double pagerank;
+    long long cited_by; /* corpus documents citing the node (its `cites` in-edges) */
 } node;
 
 typedef struct edge {
@@ -219,6 +220,7 @@ typedef struct edge {
     long long mentions;  /* > 0 for a citation edge */
     size_t first_offset; /* smallest mention start, valid when mentions > 0 */
     strlist paragraphs, clauses, lang;
+    strlist verbs; /* clause verbs as printed, in every language met */
     strlist relations, relation_where;
     char *type; /* derived by graph_prepare */
 } edge;
@@ -486,6 +488,55 @@ static int add_catalog_parents(instcite_graph *g, size_t child, const cat_entry 
     return 0;
 }
 
+/* The resolution that adopted a cited catalog instrument (the catalog's
+ * adopted_by column) as a typed edge instrument -> resolution, adding the
+ * resolution's node when absent. 0 or -1. */
+static int add_catalog_adopted(instcite_graph *g, size_t inst, const cat_entry *e)
+{
+    if (!e->adopted_by || !e->adopted_by[0])
+        return 0;
+    bool created = false;
+    long r = ensure_node(g, e->adopted_by, &created);
+    if (r < 0)
+        return -1;
+    node *n = &g->nodes[r];
+    if (created) {
+        if (set_str(&n->symbol, e->adopted_by, false) || set_str(&n->label, e->adopted_by, false))
+            return -1;
+        if (strncmp(e->adopted_by, "A/RES/", 6) == 0) {
+            n->kind = INSTCITE_KIND_GA_RESOLUTION;
+            if (set_str(&n->body, "GA", false))
+                return -1;
+            n->session = atoi(e->adopted_by + 6);
+        }
+    }
+    return add_relation(g, inst, (size_t)r, "adopted_by", "CATALOG");
+}
+
+/* The session in a resolution or decision number ("73/154" -> 73) for the
+ * bodies that number by session (GA, HRC, functional commissions; not
+ * ECOSOC, which numbers by year, nor the Security Council); 0 otherwise. */
+static int session_of(instcite_kind kind, const char *number)
+{
+    switch (kind) {
+    case INSTCITE_KIND_GA_RESOLUTION:
+    case INSTCITE_KIND_GA_DECISION:
+    case INSTCITE_KIND_HRC_RESOLUTION:
+    case INSTCITE_KIND_HRC_DECISION:
+    case INSTCITE_KIND_COMMISSION_RESOLUTION:
+    case INSTCITE_KIND_COMMISSION_DECISION:
+        break;
+    default:
+        return 0;
+    }
+    if (!number)
+        return 0;
+    int s = 0, k = 0;
+    for (; number[k] >= '0' && number[k] <= '9' && k < 4; k++)
+        s = s * 10 + (number[k] - '0');
+    return k > 0 && k < 4 && number[k] == '/' ? s : 0;
+}
+
 /* The identity a mention cites, or NULL when it carries none. */
 static const char *mention_id(const instcite_mention *m)
 {
@@ -528,7 +579,9 @@ static int fill_from_mention(instcite_graph *g, size_t ni, const instcite_mentio
     }
     if (!n->year)
         n->year = year_of(n->date);
-    if (e && add_catalog_parents(g, ni, e))
+    if (!n->session)
+        n->session = session_of(n->kind, m->number);
+    if (e && (add_catalog_parents(g, ni, e) || add_catalog_adopted(g, ni, e)))
         return -1;
     return 0;
 }
@@ -626,7 +679,7 @@ instcite_status instcite_graph_add(instcite_graph *g, const instcite_doc *doc, i
             ed->first_offset = m->start;
         ed->mentions++;
         if (strlist_add(&ed->paragraphs, m->where) || strlist_add(&ed->clauses, m->clause) ||
-            strlist_add(&ed->lang, info->lang))
+            strlist_add(&ed->verbs, m->verb) || strlist_add(&ed->lang, info->lang))
             return nomem(err);
     }
 
@@ -687,6 +740,7 @@ static void edge_destroy(edge *e)
 {
     strlist_destroy(&e->paragraphs);
     strlist_destroy(&e->clauses);
+    strlist_destroy(&e->verbs);
     strlist_destroy(&e->lang);
     strlist_destroy(&e->relations);
     strlist_destroy(&e->relation_where);
@@ -817,7 +871,7 @@ static igraph_error_t compute_metrics(instcite_graph *g)
 static int finish_edge(edge *e)
 {
     if (strlist_join(&e->paragraphs, false) || strlist_join(&e->clauses, false) ||
-        strlist_join(&e->lang, false) || strlist_join(&e->relations, true) ||
+        strlist_join(&e->verbs, false) || strlist_join(&e->lang, false) || strlist_join(&e->relations, true) ||
         strlist_join(&e->relation_where, false))
         return -1;
     free(e->type);
@@ -848,6 +902,7 @@ instcite_status graph_prepare(instcite_graph *g, instcite_error *err)
 
     for (size_t i = 0; i < g->n_nodes; i++) {
         order[i] = i;
+        g->nodes[i].cited_by = 0;
         if (strlist_join(&g->nodes[i].lang, false))
             return nomem(err);
     }
@@ -855,6 +910,8 @@ instcite_status graph_prepare(instcite_graph *g, instcite_error *err)
         eorder[i] = i;
         if (finish_edge(&g->edges[i]))
             return nomem(err);
+        if (g->edges[i].mentions > 0)
+            g->nodes[g->edges[i].to].cited_by++;
     }
     sort_graph = g;
     qsort(order, g->n_nodes, sizeof *order, cmp_nodes);
@@ -902,6 +959,7 @@ static const gattr_def node_attrs[] = {
     {"lang", GVAL_STRING},       {"catalog_id", GVAL_STRING},
     {"unts", GVAL_STRING},       {"in_degree", GVAL_INT},
     {"weighted_in_degree", GVAL_INT}, {"pagerank", GVAL_DOUBLE},
+    {"cited_by", GVAL_INT},
 };
 enum { N_NODE_ATTRS = sizeof node_attrs / sizeof node_attrs[0] };
 
@@ -909,6 +967,7 @@ static const gattr_def edge_attrs[] = {
     {"type", GVAL_STRING},   {"weight", GVAL_INT},      {"paragraphs", GVAL_STRING},
     {"clauses", GVAL_STRING}, {"first_offset", GVAL_INT}, {"lang", GVAL_STRING},
     {"relation", GVAL_STRING}, {"relation_where", GVAL_STRING},
+    {"verbs", GVAL_STRING},
 };
 enum { N_EDGE_ATTRS = sizeof edge_attrs / sizeof edge_attrs[0] };
 
@@ -976,6 +1035,7 @@ gval graph_node_value(const instcite_graph *g, size_t i, size_t k)
     case 13: return int_val(n->in_degree);
     case 14: return int_val(n->weighted_in_degree);
     case 15: return (gval){.type = GVAL_DOUBLE, .d = n->pagerank};
+    case 16: return int_val(n->cited_by);
     }
     return none;
 }
@@ -1004,6 +1064,7 @@ gval graph_edge_value(const instcite_graph *g, size_t i, size_t k)
     case 5: return str_val(e->lang.joined);
     case 6: return str_val(e->relations.joined);
     case 7: return str_val(e->relation_where.joined);
+    case 8: return str_val(e->verbs.joined);
     }
     return none;
 }
