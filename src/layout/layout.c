@@ -321,6 +321,8 @@ static bool furniture(const text *t, const line *l, const layout *lo)
     size_t n = l->end - l->start;
     unsigned long v;
     size_t k;
+    if (n == 0)
+        return false;
     if (n >= 8 && lang_digits(s, n, 2, &v) == 2 && s[2] == '-' && lang_digits(s + 3, n - 3, 5, &v) == 5)
         return true;
     if (n >= 3 && s[0] == '*' && s[n - 1] == '*' && lang_digits(s + 1, n - 2, 12, &v) == n - 2)
@@ -378,6 +380,17 @@ static bool glued_marker(const char *s, size_t n, size_t i, size_t k, unsigned l
     return next == ' ' || next == ',' || next == ';' || next == '.' || next == ':' || next == ')';
 }
 
+/* A marker set off by a space inside a sentence ("Development, 1 including"):
+ * taken only for the next footnote number, after a comma or semicolon, and
+ * before a lower-case word or the end of the line. */
+static bool spaced_marker(const char *s, size_t n, size_t i, size_t k, unsigned long v, const fnset *fs)
+{
+    if (i < 2 || s[i - 1] != ' ' || (s[i - 2] != ',' && s[i - 2] != ';') || v == 0 || v >= 1000 ||
+        !fs->has[v] || (int)v != fs->max_seen + 1)
+        return false;
+    return i + k == n || (s[i + k] == ' ' && i + k + 1 < n && s[i + k + 1] >= 'a' && s[i + k + 1] <= 'z');
+}
+
 /* Appends line l to b, joining with a space (none after a hyphen that ends a
  * line before a lower-case letter), turning glued markers into FN marks. */
 static bool append_line(growbuf *b, const text *t, const line *l, fnset *fs, bool markers)
@@ -393,7 +406,8 @@ static bool append_line(growbuf *b, const text *t, const line *l, fnset *fs, boo
         unsigned long v;
         size_t k;
         if (markers && is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1])) &&
-            (k = lang_digits(s + i, n - i, 3, &v)) && glued_marker(s, n, i, k, v, fs)) {
+            (k = lang_digits(s + i, n - i, 3, &v)) &&
+            (glued_marker(s, n, i, k, v, fs) || spaced_marker(s, n, i, k, v, fs))) {
             if (!gb_put(b, FN_OPEN, t->map[l->start + i]))
                 return false;
             for (size_t j = 0; j < k; j++)
@@ -483,6 +497,121 @@ static bool ends_clause(const growbuf *b)
     return e && (b->s[e - 1] == ',' || b->s[e - 1] == ';' || b->s[e - 1] == '.' || b->s[e - 1] == ':');
 }
 
+/* A page begins where the input had a form feed just before the line. */
+static bool page_start(const text *t, const line *l)
+{
+    size_t at = t->map[l->start];
+    return l->start < t->len && at > 0 && t->in[at - 1] == '\f';
+}
+
+/* Running heads: a line that stands among the first three lines of at least
+ * two pages (the title, split over lines as the page head prints it). */
+static void mark_running_heads(const text *t, const line *lines, size_t n_lines, unsigned char *kind)
+{
+    for (size_t j = 0; j < n_lines; j++) {
+        if (!page_start(t, &lines[j]))
+            continue;
+        for (size_t h = j, seen = 0; h < n_lines && seen < 3; h++) {
+            size_t n = lines[h].end - lines[h].start;
+            if (!n)
+                continue;
+            seen++;
+            int pages = 0;
+            for (size_t q = 0; q < n_lines && pages < 2; q++) {
+                if (!page_start(t, &lines[q]))
+                    continue;
+                for (size_t r = q, rs = 0; r < n_lines && rs < 3; r++) {
+                    size_t rn = lines[r].end - lines[r].start;
+                    if (!rn)
+                        continue;
+                    rs++;
+                    if (rn == n && memcmp(t->s + lines[r].start, t->s + lines[h].start, n) == 0) {
+                        pages++;
+                        break;
+                    }
+                }
+            }
+            if (pages >= 2)
+                kind[h] = 1;
+        }
+    }
+}
+
+/* A footnote number alone on its line, or at the start of "N text". */
+static size_t footnote_number(const char *s, size_t n, unsigned long *v)
+{
+    size_t k = lang_digits(s, n, 3, v);
+    if (!k || *v == 0 || *v >= 1000 || (k < n && s[k] != ' '))
+        return 0;
+    return k;
+}
+
+typedef struct fn_text {
+    size_t first, last; /* line indexes of the text, inclusive */
+    int n;              /* its number, 0 until paired */
+} fn_text;
+
+/* The footnotes of one block [from, to): lines "N text" (the usual text
+ * layer), or numbers and texts on lines of their own, a number before its
+ * text, and sometimes, as pdftotext prints some pages, texts first and their
+ * numbers at the end of the block: texts left without a number take the
+ * numbers left without a text, in order. */
+static bool read_block(const text *t, const line *lines, size_t from, size_t to, const unsigned char *kind,
+                       fn_text *out, size_t *n_out, fnset *fs)
+{
+    int pending[64];
+    size_t n_pending = 0, n = 0;
+    size_t orphans[64];
+    size_t n_orphans = 0;
+    int want = 0; /* a number waiting for its text */
+    for (size_t j = from; j < to; j++) {
+        if (kind[j] != 2)
+            continue;
+        const char *s = t->s + lines[j].start;
+        size_t len = lines[j].end - lines[j].start;
+        unsigned long v;
+        size_t k = footnote_number(s, len, &v);
+        if (k == len) { /* a number alone */
+            if (want && n_pending < 64)
+                pending[n_pending++] = want;
+            want = (int)v;
+            fs->has[v] = 1;
+            continue;
+        }
+        bool starts_text = k > 0 || want || n == 0;
+        if (!starts_text && n > 0) {
+            /* Continuation, unless the text before ended a sentence and
+             * this line starts a new one. */
+            const line *prev = &lines[out[n - 1].last];
+            char end = t->s[prev->end - 1];
+            starts_text = end == '.' && ((s[0] >= 'A' && s[0] <= 'Z') || s[0] == '"');
+        }
+        if (!starts_text) {
+            out[n - 1].last = j;
+            continue;
+        }
+        if (n == 256)
+            return false;
+        out[n] = (fn_text){j, j, 0};
+        if (k) {
+            out[n].n = (int)v;
+            fs->has[v] = 1;
+        } else if (want) {
+            out[n].n = want;
+            want = 0;
+        } else if (n_orphans < 64) {
+            orphans[n_orphans++] = n;
+        }
+        n++;
+    }
+    if (want && n_pending < 64)
+        pending[n_pending++] = want;
+    for (size_t o = 0; o < n_orphans && o < n_pending; o++)
+        out[orphans[o]].n = pending[o];
+    *n_out = n;
+    return true;
+}
+
 static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
 {
     /* Lines of the normalised text. */
@@ -509,7 +638,9 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
     instcite_status st = INSTCITE_OK;
     header_state hs = {0};
     size_t i = 0;
-    /* Header, up to and including the title line and the organ line. */
+    /* Header, up to the title line ("74/174. Title", or the number alone
+     * with the title on the next lines) and the organ line. */
+    bool titled = false;
     for (; i < n_lines; i++) {
         const line *l = &lines[i];
         const char *s = t->s + l->start;
@@ -526,6 +657,7 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
             while (k < n && s[k] == ' ')
                 k++;
             lo->title = mkspan(l->start + k, l->end);
+            titled = true;
             i++;
             break;
         }
@@ -533,77 +665,92 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
             break; /* a fragment without a header */
         header_line(lo, &hs, L, s, n, l->start);
     }
-    for (; i < n_lines; i++) {
-        const line *l = &lines[i];
-        const char *s = t->s + l->start;
-        size_t n = l->end - l->start;
+    /* Title lines up to the organ line, when it comes within a few lines. */
+    for (size_t j = i, seen = 0; titled && j < n_lines && seen < 5; j++) {
+        const char *s = t->s + lines[j].start;
+        size_t n = lines[j].end - lines[j].start;
         if (!n)
             continue;
-        if (lang_match_any(s, n, L->organ_lines) == n)
-            i++;
-        break;
+        seen++;
+        if (lang_match_any(s, n, L->organ_lines) == n) {
+            if (lo->title.start == lo->title.end)
+                lo->title.start = lines[i].start;
+            for (size_t q = i; q < j; q++)
+                if (lines[q].end > lines[q].start)
+                    lo->title.end = lines[q].end;
+            i = j + 1;
+            break;
+        }
     }
-    /* Which lines are footnotes: the blocks after a rule, up to the next
+    /* Which lines are footnotes: the blocks after a rule, up to the end of
+     * the page (a form feed) or, in text without form feeds, up to the next
      * page furniture. */
     unsigned char *kind = calloc(n_lines ? n_lines : 1, 1); /* 0 body, 1 furniture/rule, 2 footnote */
     fnset *fs = calloc(1, sizeof *fs);
-    if (!kind || !fs) {
+    fn_text *texts = malloc(256 * sizeof *texts);
+    if (!kind || !fs || !texts) {
         free(kind);
         free(fs);
+        free(texts);
         free(lines);
         return INSTCITE_ERR_NOMEM;
     }
+    bool paged = false;
+    for (size_t j = 0; j < n_lines && !paged; j++)
+        paged = page_start(t, &lines[j]);
+    if (paged)
+        mark_running_heads(t, lines, n_lines, kind);
+    size_t block_start = 0;
     bool in_block = false;
-    for (size_t j = i; j < n_lines; j++) {
-        const line *l = &lines[j];
-        if (l->end == l->start)
+    for (size_t j = i; j <= n_lines && st == INSTCITE_OK; j++) {
+        bool end_block = j == n_lines || (paged ? page_start(t, &lines[j]) : false);
+        const line *l = j < n_lines ? &lines[j] : NULL;
+        if (l && !end_block && in_block && !paged && furniture(t, l, lo))
+            end_block = true;
+        if (in_block && end_block) {
+            size_t nt = 0;
+            if (!read_block(t, lines, block_start, j, kind, texts, &nt, fs)) {
+                st = INSTCITE_ERR_LIMIT;
+                break;
+            }
+            for (size_t q = 0; q < nt && st == INSTCITE_OK; q++) {
+                if (!texts[q].n)
+                    continue;
+                growbuf b = {0};
+                for (size_t r = texts[q].first; r <= texts[q].last; r++) {
+                    if (kind[r] != 2)
+                        continue;
+                    line part = lines[r];
+                    unsigned long v;
+                    size_t k = footnote_number(t->s + part.start, part.end - part.start, &v);
+                    if (r == texts[q].first && k)
+                        part.start += k + 1;
+                    if (part.end > part.start && !append_line(&b, t, &part, fs, false)) {
+                        st = INSTCITE_ERR_NOMEM;
+                        break;
+                    }
+                }
+                lo->footnotes++;
+                if (st == INSTCITE_OK)
+                    st = flush(lo, &b, PARA_FN, texts[q].n, 0, fs);
+                free(b.s), free(b.map); /* flush took them, or failed */
+            }
+            in_block = false;
+        }
+        if (!l || l->end == l->start)
             continue;
         if (rule_line(t, l)) {
             kind[j] = 1;
             in_block = true;
-        } else if (furniture(t, l, lo)) {
+            block_start = j;
+        } else if (kind[j] == 1 || furniture(t, l, lo)) {
             kind[j] = 1;
-            in_block = false;
         } else if (in_block) {
             kind[j] = 2;
-            unsigned long v;
-            const char *s = t->s + l->start;
-            size_t n = l->end - l->start, k = lang_digits(s, n, 3, &v);
-            if (k && k < n && s[k] == ' ' && v > 0 && v < 1000)
-                fs->has[v] = 1;
         }
     }
-    /* Footnotes: "3 United Nations, Treaty Series, vol. 2225, No. 39574." and
-     * their continuation lines. */
+    free(texts);
     growbuf b = {0};
-    int fn = 0;
-    size_t fn_body = 0;
-    for (size_t j = i; j < n_lines && st == INSTCITE_OK; j++) {
-        if (kind[j] != 2)
-            continue;
-        const line *l = &lines[j];
-        const char *s = t->s + l->start;
-        size_t n = l->end - l->start;
-        unsigned long v;
-        size_t k = lang_digits(s, n, 3, &v);
-        if (k && k < n && s[k] == ' ' && v > 0 && v < 1000) {
-            st = flush(lo, &b, PARA_FN, fn, fn_body, fs);
-            if (st != INSTCITE_OK)
-                break;
-            fn = (int)v;
-            lo->footnotes++;
-            /* Footnote text begins after the number: keep the number out of
-             * the paragraph so that offsets start at the text. */
-            line rest = {l->start + k + 1, l->end};
-            fn_body = 0;
-            if (!append_line(&b, t, &rest, fs, false))
-                st = INSTCITE_ERR_NOMEM;
-        } else if (fn && !append_line(&b, t, l, fs, false)) {
-            st = INSTCITE_ERR_NOMEM;
-        }
-    }
-    if (st == INSTCITE_OK)
-        st = flush(lo, &b, PARA_FN, fn, fn_body, fs);
     /* Body paragraphs. */
     para_kind pk = PARA_PP;
     int pn = 0;
@@ -636,7 +783,11 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
         }
         size_t opk = op_number(s, n, &num);
         bool starts = opk || lang_match_name(s, n, L->verbs, &k);
-        bool new_para = !b.len || (blank && !brk) || (starts && (blank || brk) && ends_clause(&b));
+        /* A blank line within a page ends a paragraph; so does a line that
+         * opens with a number or a clause verb after a line that ended a
+         * clause (some text layers have no blank lines at all). A blank line
+         * next to page furniture is the page's, not the paragraph's. */
+        bool new_para = !b.len || (blank && !brk) || (starts && ends_clause(&b));
         if (new_para) {
             st = flush(lo, &b, pk, pn, pbody, fs);
             if (st != INSTCITE_OK)
