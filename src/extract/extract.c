@@ -472,6 +472,14 @@ static void scan_bare_titles(ctx *c, const para *p, size_t from)
         if (!ce) {
             size_t sl;
             const lang_name *sn = lang_match_name(S(c, i), e - i, L->short_names, &sl);
+            /* A short name ("the Charter") that begins a full title ("the
+             * Charter of the United Nations") gives way to the title. */
+            for (size_t w = i + 1; sn && w < i + sl; w++) {
+                size_t fm;
+                if (!word_byte(c->s[w - 1]) && word_byte(c->s[w]) &&
+                    catalog_match_prefix(c->cat, S(c, w), e - w, &fm) && w + fm > i + sl)
+                    sn = NULL;
+            }
             if (sn && (i + sl >= e || !word_byte(c->s[i + sl]))) {
                 ce = catalog_find_id(c->cat, sn->value);
                 matched = sl;
@@ -950,7 +958,11 @@ static void link_footnotes(ctx *c)
         }
         for (size_t k = f->first_mention; k < f->last_mention; k++) {
             const instcite_mention *src = &c->doc->mentions[k];
-            if (src->kind == INSTCITE_KIND_OFFICIAL_RECORDS || src->kind == INSTCITE_KIND_REPORT)
+            /* A commission's resolutions are printed in its report to the
+             * Council (an Official Records supplement): that is where the
+             * footnote sends the reader. */
+            if (src->kind == INSTCITE_KIND_OFFICIAL_RECORDS &&
+                (m->kind == INSTCITE_KIND_COMMISSION_RESOLUTION || m->kind == INSTCITE_KIND_COMMISSION_DECISION))
                 add_relation(c, m->key, "published_in", src->key, m->where);
             else if (m->catalog_id && src->kind == INSTCITE_KIND_GA_RESOLUTION)
                 add_relation(c, m->key, "adopted_by", src->key, m->where);
@@ -993,8 +1005,14 @@ static void fill_info(ctx *c, const char *lang)
         d->agenda_title = dup_span(c, lo->agenda_title.start, lo->agenda_title.end);
     if (lo->date[0])
         d->date = dup_str(c, lo->date);
-    if (lo->title.end > lo->title.start)
-        d->title = dup_span(c, lo->title.start, lo->title.end);
+    if (lo->title.end > lo->title.start) {
+        /* A title printed over several lines reads as one. */
+        char *title = (char *)dup_span(c, lo->title.start, lo->title.end);
+        for (char *q = title; q && *q; q++)
+            if (*q == '\n')
+                *q = ' ';
+        d->title = title;
+    }
     if (lo->report_symbol.end > lo->report_symbol.start)
         d->report = dup_span(c, lo->report_symbol.start, lo->report_symbol.end);
     if (lo->committee.end > lo->committee.start)

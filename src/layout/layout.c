@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 #include "layout/layout.h"
 
 #include "extract/symbol.h"
@@ -327,6 +328,8 @@ static bool furniture(const text *t, const line *l, const layout *lo)
         return true;
     if (n >= 3 && s[0] == '*' && s[n - 1] == '*' && lang_digits(s + 1, n - 2, 12, &v) == n - 2)
         return true;
+    if (n >= 5 && lang_digits(s, n, 12, &v) == n) /* a print date stamp: "071118" */
+        return true;
     if ((k = lang_digits(s, n, 3, &v)) && k < n && s[k] == '/' &&
         lang_digits(s + k + 1, n - k - 1, 3, &v) == n - k - 1)
         return true;
@@ -506,8 +509,15 @@ static bool page_start(const text *t, const line *l)
 
 /* Running heads: a line that stands among the first three lines of at least
  * two pages (the title, split over lines as the page head prints it). */
-static void mark_running_heads(const text *t, const line *lines, size_t n_lines, unsigned char *kind)
+static void mark_running_heads(const text *t, const layout *lo, const line *lines, size_t n_lines,
+                               unsigned char *kind)
 {
+    /* The title with its line breaks as spaces: a page head prints it
+     * broken at other places. */
+    size_t tl = lo->title.end - lo->title.start;
+    char *title = tl ? malloc(tl) : NULL;
+    for (size_t q = 0; title && q < tl; q++)
+        title[q] = t->s[lo->title.start + q] == '\n' ? ' ' : t->s[lo->title.start + q];
     for (size_t j = 0; j < n_lines; j++) {
         if (!page_start(t, &lines[j]))
             continue;
@@ -531,10 +541,11 @@ static void mark_running_heads(const text *t, const line *lines, size_t n_lines,
                     }
                 }
             }
-            if (pages >= 2)
+            if (pages >= 2 || (title && n >= 10 && n <= tl && memmem(title, tl, t->s + lines[h].start, n)))
                 kind[h] = 1;
         }
     }
+    free(title);
 }
 
 /* A footnote number alone on its line, or at the start of "N text". */
@@ -673,11 +684,13 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
             continue;
         seen++;
         if (lang_match_any(s, n, L->organ_lines) == n) {
-            if (lo->title.start == lo->title.end)
-                lo->title.start = lines[i].start;
-            for (size_t q = i; q < j; q++)
-                if (lines[q].end > lines[q].start)
-                    lo->title.end = lines[q].end;
+            for (size_t q = i; q < j; q++) {
+                if (lines[q].end == lines[q].start)
+                    continue;
+                if (lo->title.start == lo->title.end)
+                    lo->title.start = lines[q].start;
+                lo->title.end = lines[q].end;
+            }
             i = j + 1;
             break;
         }
@@ -699,7 +712,7 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
     for (size_t j = 0; j < n_lines && !paged; j++)
         paged = page_start(t, &lines[j]);
     if (paged)
-        mark_running_heads(t, lines, n_lines, kind);
+        mark_running_heads(t, lo, lines, n_lines, kind);
     size_t block_start = 0;
     bool in_block = false;
     for (size_t j = i; j <= n_lines && st == INSTCITE_OK; j++) {
