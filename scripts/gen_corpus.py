@@ -98,6 +98,28 @@ def zh_number(n):
     return s
 
 
+ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+ORD_ONES = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth"]
+TENS = ["", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+ORD_TENS = ["", "tenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+            "seventieth", "eightieth", "ninetieth"]
+TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth", "eighteenth", "nineteenth"]
+
+
+def en_ordinal(n):
+    """"Seventy-sixth" for 76 (1..99), as in "Seventy-sixth session"."""
+    tens, ones = divmod(n, 10)
+    if tens == 1:
+        w = TEENS[ones]
+    elif ones == 0:
+        w = ORD_TENS[tens]
+    else:
+        w = (TENS[tens] + "-" if tens else "") + ORD_ONES[ones]
+    return w[0].upper() + w[1:]
+
+
 def zh_date(d):
     y, m, day = d
     return f"{y}年{m}月{day}日"
@@ -182,6 +204,13 @@ class Writer:
         self.fn = 0
         self.last_unts = False
         self.fn_of = {}
+        self.notes = []
+
+    def end(self):
+        if self.notes:
+            self.lines += ["__________________", ""]
+            for n in self.notes:
+                self.lines += [n, ""]
 
     def marker(self, inst):
         """A footnote marker for a treaty's first citation (its Treaty Series
@@ -191,7 +220,9 @@ class Writer:
         if inst["id"] in self.fn_of:
             return self.fn_of[inst["id"]], None
         self.fn += 1
-        m = str(self.fn).translate(SUP)
+        # Chinese prints superscript markers; the English PDF text layer
+        # plain digits, the footnote line starting with the number.
+        m = str(self.fn).translate(SUP) if self.lang == "zh" else str(self.fn)
         self.fn_of[inst["id"]] = m
         vol, num = inst["unts_volume"], inst["unts_number"]
         if self.lang == "zh":
@@ -199,13 +230,18 @@ class Writer:
             note = f"{m} {head}，第 {vol} 卷，第 {num} 号。"
         else:
             head = "Ibid.," if self.last_unts else "United Nations, Treaty Series,"
-            note = f"{m} {head} vol. {vol}, No. {num}."
+            note = f"{m}  {head} vol. {vol}, No. {num}."
         self.last_unts = True
         return m, note
 
     def para(self, text, notes):
         self.lines.append(text)
         self.lines.append("")
+        if self.lang != "zh":
+            # The English text layer has the notes at the foot of the page,
+            # under a rule: here all on the last page (see end()).
+            self.notes += notes
+            return
         for n in notes:
             self.lines.append(n)
             self.lines.append("")
@@ -235,9 +271,8 @@ def write_doc(doc, inst, res, lang, rnd):
                   f"[根据{doc.committee[0]}的报告({doc.report})通过]", "",
                   f"{doc.session}/{doc.number}. {doc.subject[0]}", "", "大会，", ""]
     else:
-        header = [f"Seventy-{doc.session}th session" if False else f"Session {doc.session}", "",
-                  f"Agenda item {a[0]}", "", a[2], "",
-                  f"Resolution adopted by the General Assembly on {en_date(doc.date)}", "",
+        header = [f"{en_ordinal(doc.session)} session", f"Agenda item {a[0]}", a[2], "",
+                  "Resolution adopted by the General Assembly", f"on {en_date(doc.date)}",
                   f"[on the report of the {doc.committee[1]} ({doc.report})]", "",
                   f"{doc.session}/{doc.number}. {doc.subject[1]}", "", "The General Assembly,", ""]
     w.lines.extend(header)
@@ -291,6 +326,7 @@ def write_doc(doc, inst, res, lang, rnd):
         w.lines += [zh_date(doc.date), f"第{meeting}次全体会议", ""]
     else:
         w.lines += [f"{meeting}th plenary meeting", en_date(doc.date), ""]
+        w.end()
     return "\n".join(w.lines)
 
 

@@ -488,31 +488,6 @@ static int add_catalog_parents(instcite_graph *g, size_t child, const cat_entry 
     return 0;
 }
 
-/* The resolution that adopted a cited catalog instrument (the catalog's
- * adopted_by column) as a typed edge instrument -> resolution, adding the
- * resolution's node when absent. 0 or -1. */
-static int add_catalog_adopted(instcite_graph *g, size_t inst, const cat_entry *e)
-{
-    if (!e->adopted_by || !e->adopted_by[0])
-        return 0;
-    bool created = false;
-    long r = ensure_node(g, e->adopted_by, &created);
-    if (r < 0)
-        return -1;
-    node *n = &g->nodes[r];
-    if (created) {
-        if (set_str(&n->symbol, e->adopted_by, false) || set_str(&n->label, e->adopted_by, false))
-            return -1;
-        if (strncmp(e->adopted_by, "A/RES/", 6) == 0) {
-            n->kind = INSTCITE_KIND_GA_RESOLUTION;
-            if (set_str(&n->body, "GA", false))
-                return -1;
-            n->session = atoi(e->adopted_by + 6);
-        }
-    }
-    return add_relation(g, inst, (size_t)r, "adopted_by", "CATALOG");
-}
-
 /* The session in a resolution or decision number ("73/154" -> 73) for the
  * bodies that number by session (GA, HRC, functional commissions; not
  * ECOSOC, which numbers by year, nor the Security Council); 0 otherwise. */
@@ -535,6 +510,33 @@ static int session_of(instcite_kind kind, const char *number)
     for (; number[k] >= '0' && number[k] <= '9' && k < 4; k++)
         s = s * 10 + (number[k] - '0');
     return k > 0 && k < 4 && number[k] == '/' ? s : 0;
+}
+
+/* The resolution that adopted a cited catalog instrument (the catalog's
+ * adopted_by column) as a typed edge instrument -> resolution, adding the
+ * resolution's node when absent. 0 or -1. */
+static int add_catalog_adopted(instcite_graph *g, size_t inst, const cat_entry *e)
+{
+    if (!e->adopted_by || !e->adopted_by[0])
+        return 0;
+    bool created = false;
+    long r = ensure_node(g, e->adopted_by, &created);
+    if (r < 0)
+        return -1;
+    node *n = &g->nodes[r];
+    if (created) {
+        if (set_str(&n->symbol, e->adopted_by, false) || set_str(&n->label, e->adopted_by, false))
+            return -1;
+        if (strncmp(e->adopted_by, "A/RES/", 6) == 0) {
+            n->kind = INSTCITE_KIND_GA_RESOLUTION;
+            if (set_str(&n->body, "GA", false))
+                return -1;
+            /* "A/RES/44/25" -> 44; "A/RES/1386(XIV)" (a Roman session)
+             * -> none. */
+            n->session = session_of(n->kind, e->adopted_by + 6);
+        }
+    }
+    return add_relation(g, inst, (size_t)r, "adopted_by", "CATALOG");
 }
 
 /* The identity a mention cites, or NULL when it carries none. */
