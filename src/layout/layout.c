@@ -357,6 +357,22 @@ typedef struct fnset {
     int max_seen; /* highest marker met so far in the body */
 } fnset;
 
+/* Is the character that ends just before s[i] a letter (of any alphabetic
+ * script: Latin, Greek, Cyrillic, Arabic)? *start is where it begins. */
+static bool letter_before(const char *s, size_t i, size_t *start)
+{
+    size_t b = i - 1;
+    while (b > 0 && i - b < 4 && ((unsigned char)s[b] & 0xC0) == 0x80)
+        b--;
+    unsigned cp;
+    if (utf8_decode((const unsigned char *)s + b, i - b, &cp) != i - b)
+        return false;
+    *start = b;
+    return (cp < 0x80 && is_ascii_letter((char)cp)) ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x52F) ||
+           (cp >= 0x620 && cp <= 0x64A) || (cp >= 0x66E && cp <= 0x6D3);
+}
+
 /* Is the digit run s[i..i+k) (value v) a footnote marker glued to the text
  * before it ("Crime3", "pornography,5", "2018,7 in")? Decimal numbers,
  * symbols ("Rev.1") and numbers after spaces are not. */
@@ -365,16 +381,17 @@ static bool glued_marker(const char *s, size_t n, size_t i, size_t k, unsigned l
     if (i == 0 || v == 0 || v >= 1000 || !fs->has[v] || (int)v > fs->max_seen + 1)
         return false;
     char prev = s[i - 1];
-    if (!is_ascii_letter(prev) && prev != ',' && prev != ';' && prev != ')' && prev != '"' && prev != ':')
+    size_t w = i, letters = 0, at;
+    while (w > 0 && letter_before(s, w, &at))
+        w = at, letters++;
+    if (!letters && prev != ',' && prev != ';' && prev != ')' && prev != '"' && prev != ':')
         return false;
-    if (is_ascii_letter(prev)) {
-        /* "Crime3": the word before must be a word, not a symbol part. */
-        size_t w = i;
-        while (w > 0 && is_ascii_letter(s[w - 1]))
-            w--;
+    if (letters) {
+        /* "Crime3", "organisée1", "ребенка2": the word before must be a
+         * word, not a symbol part. */
         if (w > 0 && (s[w - 1] == '/' || s[w - 1] == '.' || s[w - 1] == '-' || is_digit(s[w - 1])))
             return false;
-        if (i - w < 2)
+        if (letters < 2)
             return false;
     } else if (prev == ',' && i >= 2 && is_digit(s[i - 2]) && i + k < n && is_digit(s[i + k])) {
         return false; /* "1,000" */
