@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const lang_table lang_zh, lang_en;
+extern const lang_table lang_zh, lang_en, lang_fr;
 
-static const lang_table *const tables[] = {&lang_zh, &lang_en};
+static const lang_table *const tables[] = {&lang_zh, &lang_en, &lang_fr};
 
 const lang_table *lang_find(const char *code)
 {
