@@ -868,6 +868,27 @@ static void scan_resolutions_before(ctx *c, const para *p)
 
 /* ---- document symbols ---------------------------------------------------- */
 
+/* "S/25811 and Add.1": an addendum or corrigendum named after a symbol
+ * (which ends at j) is a document of its own. Returns the end of the
+ * addendum's mention, or 0 when there is none. */
+static size_t addendum(ctx *c, const para *p, instcite_kind kind, const char *sym, size_t j, size_t e)
+{
+    static const char *const suffixes[] = {"Add.", "Corr.", "Rev.", NULL};
+    size_t k = c->L ? lang_match_any(S(c, j), e - j, c->L->symbol_joiners) : 0;
+    size_t sk = k ? lang_match_any(S(c, j + k), e - j - k, suffixes) : 0;
+    unsigned long v;
+    size_t d = sk ? lang_digits(S(c, j + k + sk), e - j - k - sk, 3, &v) : 0;
+    if (!d)
+        return 0;
+    const char *add = doc_printf(c->doc, "%s/%.*s", sym, (int)(sk + d), S(c, j + k));
+    instcite_mention *m = add ? new_mention(c, p, kind, j + k, j + k + sk + d, add) : NULL;
+    if (m) {
+        m->symbol = m->key;
+        m->confidence = 0.9;
+    }
+    return j + k + sk + d;
+}
+
 static void scan_symbols(ctx *c, const para *p, size_t para_first)
 {
     size_t s = p->body, e = p->len;
@@ -899,21 +920,9 @@ static void scan_symbols(ctx *c, const para *p, size_t para_first)
                     m->confidence = 0.95;
                 }
             }
-            /* "S/25811 and Add.1": the addendum is a document of its own. */
-            size_t j = i + n, k = c->L ? lang_match_any(S(c, j), e - j, c->L->symbol_joiners) : 0;
-            static const char *const suffixes[] = {"Add.", "Corr.", "Rev.", NULL};
-            size_t sk = k ? lang_match_any(S(c, j + k), e - j - k, suffixes) : 0;
-            unsigned long v;
-            size_t d = sk ? lang_digits(S(c, j + k + sk), e - j - k - sk, 3, &v) : 0;
-            if (sym && d) {
-                const char *add = doc_printf(c->doc, "%s/%.*s", sym, (int)(sk + d), S(c, j + k));
-                instcite_mention *m = new_mention(c, p, kind, j + k, j + k + sk + d, add);
-                if (m) {
-                    m->symbol = m->key;
-                    m->confidence = 0.9;
-                }
-                n = k + sk + d + (j - i);
-            }
+            size_t add_end = sym ? addendum(c, p, kind, sym, i + n, e) : 0;
+            if (add_end)
+                n = add_end - i;
         }
         i += n;
     }
@@ -1065,6 +1074,14 @@ static void extract_all(ctx *c)
             m->symbol = m->key;
             m->confidence = 0.98;
         }
+        /* "(A/73/L.8 and A/73/L.8/Add.1)", "(A/50/630 and Corr.1)": the
+         * other documents of the line. */
+        size_t add_end = sym ? addendum(c, &header, INSTCITE_KIND_REPORT, sym, lo->report_symbol.end,
+                                        lo->report_line.end)
+                             : 0;
+        para rest = {.kind = PARA_HEADER, .where = "HEADER", .s = t->s, .map = t->map,
+                     .len = lo->report_line.end, .body = add_end ? add_end : lo->report_symbol.end};
+        scan_symbols(c, &rest, c->doc->n_mentions);
     }
     c->fns = calloc(lo->footnotes ? lo->footnotes : 1, sizeof *c->fns);
     if (!c->fns) {

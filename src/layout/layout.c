@@ -126,7 +126,7 @@ static bool header_line(layout *lo, header_state *hs, const lang_table *L, const
     if (hs->want_adoption_date) {
         hs->want_adoption_date = false;
         k = lang_match_any(s, n, L->adoption_date_open);
-        if (k && date_line(L, s + k, n - k, iso)) {
+        if (date_line(L, s + k, n - k, iso)) {
             memcpy(lo->date, iso, sizeof iso);
             return true;
         }
@@ -405,10 +405,13 @@ static bool glued_marker(const char *s, size_t n, size_t i, size_t k, unsigned l
  * before a lower-case word or the end of the line. */
 static bool spaced_marker(const char *s, size_t n, size_t i, size_t k, unsigned long v, const fnset *fs)
 {
-    if (i < 2 || s[i - 1] != ' ' || (s[i - 2] != ',' && s[i - 2] != ';') || v == 0 || v >= 1000 ||
-        !fs->has[v] || (int)v != fs->max_seen + 1)
+    if (i < 2 || s[i - 1] != ' ' || v == 0 || v >= 1000 || !fs->has[v] || (int)v != fs->max_seen + 1)
         return false;
-    return i + k == n || (s[i + k] == ' ' && i + k + 1 < n && s[i + k + 1] >= 'a' && s[i + k + 1] <= 'z');
+    if (s[i - 2] == ',' || s[i - 2] == ';')
+        return i + k == n || (s[i + k] == ' ' && i + k + 1 < n && s[i + k + 1] >= 'a' && s[i + k + 1] <= 'z');
+    /* After a word ("Criminal Court 1"), only at the end of a line: "Article
+     * 1 of" inside a line is a number. */
+    return is_ascii_letter(s[i - 2]) && i + k == n;
 }
 
 /* Appends line l to b, joining with a space (none after a hyphen that ends a
