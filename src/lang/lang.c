@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const lang_table lang_zh, lang_en, lang_fr;
+extern const lang_table lang_zh, lang_en, lang_fr, lang_es;
 
-static const lang_table *const tables[] = {&lang_zh, &lang_en, &lang_fr};
+static const lang_table *const tables[] = {&lang_zh, &lang_en, &lang_fr, &lang_es};
 
 const lang_table *lang_find(const char *code)
 {
@@ -61,8 +61,9 @@ const char *lang_detect(const char *s, size_t len)
     if (cyr * 2 >= latin && cyr > 0)
         return "ru";
     static const char *const en[] = {" the ", " of ", " and ", NULL};
-    static const char *const fr[] = {" le ", " la ", " des ", " et ", NULL};
-    static const char *const es[] = {" el ", " los ", " las ", " y ", NULL};
+    /* " la " and " de " are both French and Spanish: only words of one. */
+    static const char *const fr[] = {" le ", " les ", " des ", " du ", " et ", " aux ", NULL};
+    static const char *const es[] = {" el ", " los ", " las ", " del ", " y ", " por ", NULL};
     size_t ne = count_words(s, limit, en), nf = count_words(s, limit, fr),
            ns = count_words(s, limit, es);
     if (nf > ne && nf >= ns)

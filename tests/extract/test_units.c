@@ -99,6 +99,12 @@ static void test_language_detection(void **state)
     assert_string_equal(lang_detect(fr, strlen(fr)), "fr");
     const char *ru = "Генеральная Ассамблея, ссылаясь на свою резолюцию 73/154";
     assert_string_equal(lang_detect(ru, strlen(ru)), "ru");
+    /* Spanish shares " la " and " de " with French. */
+    const char *es = "La Asamblea General, Recordando la resolución 2011/33 del Consejo Económico y Social y la "
+                     "Convención sobre los Derechos del Niño, relativa a la protección de los niños contra la";
+    assert_string_equal(lang_detect(es, strlen(es)), "es");
+    const char *ar = "إن الجمعية العامة، إذ تشير إلى قرارها 73/154 المؤرخ 17 كانون الأول/ديسمبر 2018 (A/74/400)";
+    assert_string_equal(lang_detect(ar, strlen(ar)), "ar");
 }
 
 int main(void)
