@@ -66,8 +66,11 @@ HEAD_NOUNS = {
 }
 
 # Short names that are ordinary words: as aliases they would match running
-# text ("the resolution cites", "cat") once case is folded.
-COMMON_WORD_ALIASES = {'CAT', 'CITES'}
+# text ("the resolution cites", "cat") once case is folded. Also short names
+# that other instruments share: "Doha Declaration" is as often the 2001 Doha
+# Declaration on the TRIPS Agreement and Public Health (A/RES/73/3) as the
+# Crime Congress declaration.
+COMMON_WORD_ALIASES = {'CAT', 'CITES', 'Doha Declaration'}
 
 
 def kind_of(title):
