@@ -53,6 +53,12 @@ typedef struct lang_table {
     const char *const *date_open;     /* before a date that follows the number: " of " */
     const char *const *chain_breaks;  /* text that ends an enumeration: "；", "。", ";" */
     const lang_name *bodies;          /* body names -> body code (inflected forms included) */
+    /* Letters of split resolutions and session marks in the language's own
+     * script: ru "А" (Cyrillic) -> "A", ar "ألف" -> "A"; ar "د-" in "(د-21)",
+     * the session written in digits -> "(XXI)". NULL: Latin letters and Roman
+     * numerals only. */
+    const lang_name *res_letters;
+    const char *const *session_marks;
     /* Where a body name may stand, for kind-word-first languages. */
     bool body_before_kind;            /* en "Economic and Social Council resolution" */
     bool body_after_kind;             /* ar "قرار المجلس الاقتصادي والاجتماعي 2011/33" */
@@ -74,6 +80,9 @@ typedef struct lang_table {
     /* Endings of a protocol title -> its relation to the parent treaty the
      * title names ("任择议定书" -> optional_protocol_to). */
     const lang_name *protocol_relations;
+    /* Prefixes written joined to the next word (ar "و" and, "ب" by, "ل"
+     * for): a catalog title may begin after one ("والإعلان العالمي …"). */
+    const char *const *word_prefixes;
     /* Short names standing for one catalog id ("the Charter" -> charter). */
     const lang_name *short_names;
     /* Between a document symbol and an addendum: "S/25811 and Add.1". */
@@ -94,6 +103,8 @@ typedef struct lang_table {
 
     /* Layout. */
     bool wrapped;                         /* PDF text layer: paragraphs wrap */
+    const char *const *number_nouns;      /* words numbers follow ("Article 1"): a digit
+                                           * after them is no footnote marker */
     const char *const *organ_lines;       /* "The General Assembly," */
     const char *session_open, *session_close; /* zh "第", "届会议" (Chinese numerals) */
     const char *const *agenda_open;       /* "议程项目", "Agenda item " */

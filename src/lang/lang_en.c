@@ -172,6 +172,11 @@ static const lang_name adoption[] = {
 static const char *const adoption_date_open[] = {"on ", NULL};
 static const char *const report_open[] = {"[on the report of the ", "[without reference to a ", NULL};
 static const char *const plenary_words[] = {"plenary meeting", NULL};
+static const char *const number_nouns[] = {
+    "article", "articles", "paragraph", "paragraphs", "para", "chapter", "chap", "annex", "part",
+    "section", "sect", "principle", "goal", "goals", "target", "targets", "rule", "rules", "resolution",
+    "resolutions", "decision", "decisions", "vol", "no", "page", "item", "items", "level", "phase",
+    "day", "days", "year", "years", "step", "option", "protocol", "table", "figure", "session", NULL};
 
 const lang_table lang_en = {
     .code = "en",
@@ -197,6 +202,7 @@ const lang_table lang_en = {
     .records_words = records_words,
     .verbs = verbs,
     .wrapped = true,
+    .number_nouns = number_nouns,
     .organ_lines = organ_lines,
     .agenda_open = agenda_open,
     .adoption = adoption,

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static span mkspan(size_t s, size_t e)
 {
@@ -355,6 +356,7 @@ static bool rule_line(const text *t, const line *l)
 typedef struct fnset {
     unsigned char has[1000];
     int max_seen; /* highest marker met so far in the body */
+    const char *const *number_nouns; /* words a number follows: "Article 1" */
 } fnset;
 
 /* Is the character that ends just before s[i] a letter (of any alphabetic
@@ -409,9 +411,20 @@ static bool spaced_marker(const char *s, size_t n, size_t i, size_t k, unsigned 
         return false;
     if (s[i - 2] == ',' || s[i - 2] == ';')
         return i + k == n || (s[i + k] == ' ' && i + k + 1 < n && s[i + k + 1] >= 'a' && s[i + k + 1] <= 'z');
-    /* After a word ("Criminal Court 1"), only at the end of a line: "Article
-     * 1 of" inside a line is a number. */
-    return is_ascii_letter(s[i - 2]) && i + k == n;
+    /* After a word or year ("Criminal Court 1", "2015-2030 3 and"), at the
+     * end of a line or before a lower-case word, unless the word is one that
+     * numbers follow ("Article 1 of"). */
+    if (!is_ascii_letter(s[i - 2]) && !is_digit(s[i - 2]))
+        return false;
+    if (i + k < n && !(s[i + k] == ' ' && i + k + 1 < n && s[i + k + 1] >= 'a' && s[i + k + 1] <= 'z'))
+        return false;
+    size_t w = i - 1;
+    while (w > 0 && is_ascii_letter(s[w - 1]))
+        w--;
+    for (const char *const *nn = fs->number_nouns; nn && *nn; nn++)
+        if (strlen(*nn) == i - 1 - w && strncasecmp(s + w, *nn, i - 1 - w) == 0)
+            return false;
+    return true;
 }
 
 /* Appends line l to b, joining with a space (none after a hyphen that ends a
@@ -728,6 +741,7 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
         free(lines);
         return INSTCITE_ERR_NOMEM;
     }
+    fs->number_nouns = L->number_nouns;
     bool paged = false;
     for (size_t j = 0; j < n_lines && !paged; j++)
         paged = page_start(t, &lines[j]);
