@@ -33,7 +33,17 @@ Derived columns (everything else is copied):
               overall is sourced (every cell sourced), recalled (none) or
               partial.  Recalled cells stay provisional: nothing is upgraded.
 
-Usage: scripts/make_catalog.py [FACTS_TSV [OUT_CSV]]
+Hand-written aliases
+--------------------
+datasets/aliases-extra.csv (columns id, lang, alias, form, basis) adds the
+forms running text uses that no fact-sheet title gives: Russian titles
+inflected for case ("Конвенцию о правах ребенка"), Arabic titles with a
+joined preposition and article ("للإعلان العالمي …"). They are appended to the
+aliases of their row, after the derived ones, in file order; the basis column
+says how each is known (all of them are R: inflections written by hand, not
+seen in a document). A row naming an unknown id is an error.
+
+Usage: scripts/make_catalog.py [FACTS_TSV [OUT_CSV [EXTRA_ALIASES_CSV]]]
 """
 
 import csv
@@ -45,6 +55,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_IN = os.path.join(HERE, '..', '..', 'shared', 'reference', 'instruments-facts.tsv')
 DEFAULT_OUT = os.path.join(HERE, '..', 'datasets', 'instruments.csv')
+DEFAULT_EXTRA = os.path.join(HERE, '..', 'datasets', 'aliases-extra.csv')
 
 COLUMNS = ['id', 'kind', 'title_en', 'title_fr', 'title_es', 'title_ru', 'title_zh',
            'title_ar', 'aliases', 'date', 'adopted_by', 'unts_volume', 'unts_number',
@@ -146,12 +157,26 @@ def fold(s):
     return ''.join(ch.lower() for ch in s if ch.isalnum())
 
 
-def aliases_of(row):
+def read_extra_aliases(path, ids):
+    """id -> hand-written aliases (datasets/aliases-extra.csv), in file order."""
+    extra = {}
+    if not os.path.exists(path):
+        return extra
+    with open(path, encoding='utf-8', newline='') as f:
+        for rec in csv.DictReader(f):
+            if rec['id'] not in ids:
+                raise SystemExit('make_catalog: %s: unknown id %r' % (path, rec['id']))
+            extra.setdefault(rec['id'], []).append(rec['alias'])
+    return extra
+
+
+def aliases_of(row, extra=()):
     titles = {fold(row['en_title'])} | {fold(row[l + '_title']) for l in LANGS}
     out, seen = [], set()
     short = re.sub(r'\s*\([^)]*Congress\)$', '', row['short_name']).strip()
     candidates = [] if short in COMMON_WORD_ALIASES else [short]
     candidates += note_aliases(row['notes'])
+    candidates += list(extra)
     for a in candidates:
         a = a.strip()
         if not a or '|' in a or fold(a) in titles or fold(a) in seen:
@@ -194,11 +219,13 @@ def derive_parents(rows):
 def main(argv):
     src = argv[1] if len(argv) > 1 else DEFAULT_IN
     dst = argv[2] if len(argv) > 2 else DEFAULT_OUT
+    extra_path = argv[3] if len(argv) > 3 else DEFAULT_EXTRA
     with open(src, encoding='utf-8', newline='') as f:
         rows = list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
     for r in rows:
         r['kind'] = kind_of(r['en_title'])
     unresolved = derive_parents(rows)
+    extra = read_extra_aliases(extra_path, {r['key'] for r in rows})
     for key in unresolved:
         print('make_catalog: %s: protocol parent not resolved from its title' % key,
               file=sys.stderr)
@@ -209,7 +236,7 @@ def main(argv):
     for r in sorted(rows, key=lambda r: r['key']):
         w.writerow([
             r['key'], r['kind'], r['en_title'], r['fr_title'], r['es_title'],
-            r['ru_title'], r['zh_title'], r['ar_title'], aliases_of(r), r['date'],
+            r['ru_title'], r['zh_title'], r['ar_title'], aliases_of(r, extra.get(r['key'], ())), r['date'],
             r['adopting_symbol'], r['unts_vol'], r['unts_reg_no'], r['parent'],
             r['relation'], confidence_of(r), r['sources'],
         ])

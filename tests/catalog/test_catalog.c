@@ -85,7 +85,9 @@ static void test_embedded(void **state)
     assert_string_equal(crc->unts_volume, "1577");
     assert_string_equal(crc->unts_number, "27531");
     assert_string_equal(crc->parent, "");
-    assert_string_equal(crc->aliases, "CRC");
+    /* The short name, then the inflected forms of datasets/aliases-extra.csv. */
+    assert_string_equal(crc->aliases, "CRC|Конвенции о правах ребенка|Конвенцию о правах ребенка|"
+                                      "Конвенцией о правах ребенка");
     assert_true(strncmp(crc->confidence, "sourced;", 8) == 0);
 
     assert_int_equal(catalog_find_id(cat, "icescr")->kind, INSTCITE_KIND_COVENANT);
@@ -241,9 +243,14 @@ static void test_prefix(void **state)
     assert_string_equal(e->id, "untoc");
     assert_int_equal(m, strlen(ZH_UNTOC));
 
-    /* Russian: case-insensitive, word boundary respected. */
-    const char *r1 = "Конвенции о правах ребенка";
+    /* Russian: case-insensitive, word boundary respected; inflected forms
+     * match through their aliases. */
+    const char *r1 = "Конвенция о правах ребенкам";
     assert_null(catalog_match_prefix(cat, r1, strlen(r1), &m));
+    const char *r3 = "Конвенции о правах ребенка,";
+    e = catalog_match_prefix(cat, r3, strlen(r3), &m);
+    assert_non_null(e);
+    assert_string_equal(e->id, "crc");
     const char *r2 = "конвенция о правах ребенка и";
     e = catalog_match_prefix(cat, r2, strlen(r2), &m);
     assert_non_null(e);
