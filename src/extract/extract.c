@@ -703,6 +703,12 @@ static void scan_resolutions(ctx *c, const para *p)
     }
 }
 
+/* A resolution number at s, with the table's letters and session marks. */
+static size_t parse_num(const ctx *c, size_t at, size_t end, resnum *rn)
+{
+    return resnum_parse_words(S(c, at), end - at, c->L->res_letters, c->L->session_marks, rn);
+}
+
 /* Where the subject printed after a number ends: before a footnote
  * marker, a break, or a joiner that leads to the next number, body or kind
  * word of the enumeration. */
@@ -717,7 +723,7 @@ static size_t subject_end(const ctx *c, size_t i, size_t e)
             continue;
         size_t r = q + k, bl;
         resnum rn;
-        if (resnum_parse(S(c, r), e - r, &rn) || lang_match_name(S(c, r), e - r, L->bodies, &bl) ||
+        if (parse_num(c, r, e, &rn) || lang_match_name(S(c, r), e - r, L->bodies, &bl) ||
             lang_match_name(S(c, r), e - r, L->kind_words, &bl))
             return q;
         for (const char *const *ps = L->possessive; ps && *ps; ps++)
@@ -786,7 +792,7 @@ static void scan_resolutions_before(ctx *c, const para *p)
         while (n_items < sizeof items / sizeof items[0]) {
             ref_item *it = &items[n_items];
             memset(it, 0, sizeof *it);
-            if (!resnum_parse(S(c, j), e - j, &it->rn))
+            if (!parse_num(c, j, e, &it->rn))
                 break;
             it->start = n_items ? j : span_start;
             size_t k = j + it->rn.len;
@@ -829,7 +835,7 @@ static void scan_resolutions_before(ctx *c, const para *p)
             n_items++;
             size_t jn = lang_match_any(S(c, k), e - k, L->enum_joiners);
             resnum next;
-            if (!jn || !resnum_parse(S(c, k + jn), e - k - jn, &next))
+            if (!jn || !parse_num(c, k + jn, e, &next))
                 break;
             j = k + jn;
         }

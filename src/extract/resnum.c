@@ -94,3 +94,59 @@ size_t resnum_parse(const char *s, size_t n, resnum *r)
     r->len = i;
     return i;
 }
+
+/* Roman numeral of a session number (1..89); returns its length. */
+static size_t roman(unsigned long v, char *out)
+{
+    static const char *const tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX"};
+    static const char *const units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+    return (size_t)sprintf(out, "%s%s", tens[v / 10], units[v % 10]);
+}
+
+size_t resnum_parse_words(const char *s, size_t n, const lang_name *letters,
+                          const char *const *session_marks, resnum *r)
+{
+    if (!letters && !session_marks)
+        return resnum_parse(s, n, r);
+    /* A Latin copy of the number, with at[] mapping each byte back to s. */
+    char canon[64];
+    size_t at[sizeof canon + 1];
+    size_t ci = 0, i = 0;
+    while (i < n && ci + 12 < sizeof canon) {
+        if ((unsigned char)s[i] < 0x80) {
+            at[ci] = i;
+            canon[ci++] = s[i++];
+            continue;
+        }
+        size_t ll;
+        const lang_name *l;
+        if (ci >= 2 && canon[ci - 1] == ' ' && canon[ci - 2] >= '0' && canon[ci - 2] <= '9' &&
+            (l = lang_match_name(s + i, n - i, letters, &ll)) &&
+            (i + ll >= n || ((unsigned char)s[i + ll] < 0x80 && !is_letter(s[i + ll])))) {
+            at[ci] = i; /* "2200 А (XXI)", "2200 ألف (د-21)"; not "2200 Ассамблеи" */
+            canon[ci++] = l->value[0];
+            i += ll;
+            continue;
+        }
+        size_t ml;
+        unsigned long v;
+        size_t d;
+        if (ci >= 1 && canon[ci - 1] == '(' && (ml = lang_match_any(s + i, n - i, session_marks)) &&
+            (d = lang_digits(s + i + ml, n - i - ml, 2, &v)) && v >= 1 && v < 90) {
+            char rn[8];
+            size_t rl = roman(v, rn);
+            for (size_t k = 0; k < rl; k++) {
+                at[ci] = i;
+                canon[ci++] = rn[k];
+            }
+            i += ml + d;
+            continue;
+        }
+        break;
+    }
+    at[ci] = i;
+    if (!resnum_parse(canon, ci, r))
+        return 0;
+    r->len = at[r->len];
+    return r->len;
+}

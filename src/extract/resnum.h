@@ -3,6 +3,8 @@
 #ifndef INSTCITE_RESNUM_H
 #define INSTCITE_RESNUM_H
 
+#include "lang/lang.h"
+
 #include <stddef.h>
 
 typedef enum resnum_form {
@@ -20,5 +22,12 @@ typedef struct resnum {
 
 /* Parses a number at s; returns 0 (and leaves *r undefined) if there is none. */
 size_t resnum_parse(const char *s, size_t n, resnum *r);
+
+/* The same, also reading a letter written as a word of the language
+ * (letters: "А" -> "A", "ألف" -> "A") and a session written in digits after
+ * a mark ("(د-21)" with mark "د-" -> "(XXI)"). printed and compact are the
+ * Latin forms ("2200 A (XXI)"); len counts the bytes of s. */
+size_t resnum_parse_words(const char *s, size_t n, const lang_name *letters,
+                          const char *const *session_marks, resnum *r);
 
 #endif
