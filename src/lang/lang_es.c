@@ -147,6 +147,9 @@ static const char *const adoption_date_open[] = {"el ", NULL};
 static const char *const report_open[] = {"[sobre la base del informe de la ", "[sin remisión previa a una ",
                                           NULL};
 static const char *const plenary_words[] = {"sesión plenaria", NULL};
+static const char *const number_nouns[] = {
+    "anexo", "parte", "tema", "temas", "cap", "secc", "principio", "objetivo", "objetivos", "meta",
+    "metas", "vol", "sesiones", "protocolo", "regla", "reglas", NULL};
 
 const lang_table lang_es = {
     .code = "es",
@@ -172,6 +175,7 @@ const lang_table lang_es = {
     .records_words = records_words,
     .verbs = verbs,
     .wrapped = true,
+    .number_nouns = number_nouns,
     .organ_lines = organ_lines,
     .agenda_open = agenda_open,
     .adoption = adoption,

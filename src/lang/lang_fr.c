@@ -155,6 +155,10 @@ static const lang_name adoption[] = {
 static const char *const adoption_date_open[] = {"le ", NULL};
 static const char *const report_open[] = {"[sur le rapport de la ", "[sans renvoi à une ", NULL};
 static const char *const plenary_words[] = {"séance plénière", NULL};
+static const char *const number_nouns[] = {
+    "paragraphe", "paragraphes", "par", "article", "articles", "point", "points", "annexe", "chapitre",
+    "chap", "section", "sect", "partie", "principe", "objectif", "objectifs", "cible", "cibles", "vol",
+    "no", "session", "protocole", "tome", NULL};
 
 const lang_table lang_fr = {
     .code = "fr",
@@ -181,6 +185,7 @@ const lang_table lang_fr = {
     .records_words = records_words,
     .verbs = verbs,
     .wrapped = true,
+    .number_nouns = number_nouns,
     .organ_lines = organ_lines,
     .agenda_open = agenda_open,
     .adoption = adoption,

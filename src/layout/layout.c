@@ -412,11 +412,13 @@ static bool spaced_marker(const char *s, size_t n, size_t i, size_t k, unsigned 
     if (s[i - 2] == ',' || s[i - 2] == ';')
         return i + k == n || (s[i + k] == ' ' && i + k + 1 < n && s[i + k + 1] >= 'a' && s[i + k + 1] <= 'z');
     /* After a word or year ("Criminal Court 1", "2015-2030 3 and"), at the
-     * end of a line or before a lower-case word, unless the word is one that
-     * numbers follow ("Article 1 of"). */
+     * end of a line, before a lower-case word or before a comma or semicolon
+     * (French sets the callout before the punctuation: "avril 2007 4,"),
+     * unless the word is one that numbers follow ("Article 1 of"). */
     if (!is_ascii_letter(s[i - 2]) && !is_digit(s[i - 2]))
         return false;
-    if (i + k < n && !(s[i + k] == ' ' && i + k + 1 < n && s[i + k + 1] >= 'a' && s[i + k + 1] <= 'z'))
+    if (i + k < n && s[i + k] != ',' && s[i + k] != ';' &&
+        !(s[i + k] == ' ' && i + k + 1 < n && s[i + k + 1] >= 'a' && s[i + k + 1] <= 'z'))
         return false;
     size_t w = i - 1;
     while (w > 0 && is_ascii_letter(s[w - 1]))
