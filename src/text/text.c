@@ -66,6 +66,10 @@ static unsigned fold_ascii(unsigned cp)
         return cp - 0xFF10 + '0';
     if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
         return cp - 0xFF21 + 'A';
+    if (cp >= 0x0660 && cp <= 0x0669) /* Arabic-Indic digits */
+        return cp - 0x0660 + '0';
+    if (cp >= 0x06F0 && cp <= 0x06F9) /* Extended (Persian) digits */
+        return cp - 0x06F0 + '0';
     switch (cp) {
     case 0xFF0F: return '/';
     case 0xFF08: return '(';
@@ -73,6 +77,8 @@ static unsigned fold_ascii(unsigned cp)
     case 0xFF3B: return '[';
     case 0xFF3D: return ']';
     case 0xFF0E: return '.';
+    case 0x060C: return ','; /* Arabic comma and semicolon */
+    case 0x061B: return ';';
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
     case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
         return '-';

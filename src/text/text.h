@@ -6,6 +6,8 @@
  *  - the copy is valid UTF-8 with no NUL byte; lines end with '\n' (CRLF, CR
  *    and form feed become '\n'); a leading BOM is dropped;
  *  - full-width digits, Latin letters and / ( ) [ ] . - become ASCII;
+ *    Arabic-Indic digits (U+0660.., U+06F0..) become ASCII digits and the
+ *    Arabic comma and semicolon (U+060C, U+061B) ',' and ';';
  *  - a run of superscript digits (a footnote marker) becomes
  *    FN_OPEN digits FN_CLOSE, so a marker can never be read as text digits;
  *  - dashes become '-', double quotes (“ ” « » ...) '"', single quotes '\'';

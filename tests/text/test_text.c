@@ -39,6 +39,17 @@ static void test_full_width_dashes_quotes(void **state)
     text_destroy(&t);
 }
 
+static void test_arabic_digits_and_punctuation(void **state)
+{
+    (void)state;
+    text t;
+    /* "قرارها ٧٣/١٥٤، المؤرخ ٢٠١٨؛" and extended digits ۲۰۱۹ */
+    normalise("قرارها ٧٣/١٥٤، المؤرخ ٢٠١٨؛ ۲۰۱۹", &t);
+    assert_string_equal(t.s, "قرارها 73/154, المؤرخ 2018; 2019");
+    assert_int_equal(t.map[strlen("قرارها ")], strlen("قرارها "));
+    text_destroy(&t);
+}
+
 static void test_superscript_markers(void **state)
 {
     (void)state;
@@ -91,6 +102,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spaces_next_to_cjk_are_dropped),
         cmocka_unit_test(test_full_width_dashes_quotes),
+        cmocka_unit_test(test_arabic_digits_and_punctuation),
         cmocka_unit_test(test_superscript_markers),
         cmocka_unit_test(test_offsets_map_to_input),
         cmocka_unit_test(test_bad_input),
