@@ -485,6 +485,13 @@ static void scan_bare_titles(ctx *c, const para *p, size_t from)
                 matched = sl;
             }
         }
+        /* A title after a prefix joined to it (ar "والإعلان العالمي …"):
+         * the mention begins after the prefix. */
+        for (const char *const *wp = L->word_prefixes; !ce && wp && *wp; wp++) {
+            size_t pl = lang_match(S(c, i), e - i, *wp);
+            if (pl && i + pl < e && (ce = catalog_match_prefix(c->cat, S(c, i + pl), e - i - pl, &matched)))
+                i += pl;
+        }
         if (!ce) {
             i += char_len(c, i);
             continue;

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const lang_table lang_zh, lang_en, lang_fr, lang_es, lang_ru;
+extern const lang_table lang_zh, lang_en, lang_fr, lang_es, lang_ru, lang_ar;
 
-static const lang_table *const tables[] = {&lang_zh, &lang_en, &lang_fr, &lang_es, &lang_ru};
+static const lang_table *const tables[] = {&lang_zh, &lang_en, &lang_fr, &lang_es, &lang_ru, &lang_ar};
 
 const lang_table *lang_find(const char *code)
 {

@@ -74,16 +74,21 @@ static size_t title_number(const char *s, size_t n)
     return i < n && s[i] == '.' ? i : 0;
 }
 
-/* "1." (operative paragraph number) at the start of a line: returns the
+/* "1." (operative paragraph number; Arabic "1 -") at the start of a line: returns the
  * offset of the text after it, 0 if there is none. */
 static size_t op_number(const char *s, size_t n, int *num)
 {
     unsigned long v;
     size_t k = lang_digits(s, n, 3, &v);
-    if (!k || k >= n || s[k] != '.' || v == 0 || (k + 1 < n && is_digit(s[k + 1])))
+    if (!k || k >= n || v == 0)
+        return 0;
+    if (s[k] == '.' && !(k + 1 < n && is_digit(s[k + 1])))
+        k++;
+    else if (k + 2 < n && s[k] == ' ' && s[k + 1] == '-' && s[k + 2] == ' ')
+        k += 2; /* Arabic numbers operative paragraphs "1 - تحيط …" */
+    else
         return 0;
     *num = (int)v;
-    k++;
     while (k < n && s[k] == ' ')
         k++;
     return k;
