@@ -465,9 +465,9 @@ static void scan_bare_titles(ctx *c, const para *p, size_t from)
         }
         size_t matched = 0;
         const cat_entry *ce = NULL;
-        /* Titles start with a capital in Latin script; other scripts are
-         * tried at every word. */
-        if (ch >= 0x80 || (ch >= 'A' && ch <= 'Z'))
+        /* Titles start with a capital or a year ("2030 Agenda") in Latin
+         * script; other scripts are tried at every word. */
+        if (ch >= 0x80 || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))
             ce = catalog_match_prefix(c->cat, S(c, i), e - i, &matched);
         if (!ce) {
             size_t sl;
@@ -741,6 +741,22 @@ static size_t subject_end(const ctx *c, size_t i, size_t e)
     return e;
 }
 
+/* Nothing but joiners, punctuation, spaces and footnote markers in [a, b). */
+static bool only_joiners(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        char ch = c->s[i];
+        size_t k;
+        if ((k = lang_match_any(S(c, i), b - i, c->L->enum_joiners)))
+            i += k;
+        else if (ch == ' ' || ch == ',' || ch == FN_OPEN || ch == FN_CLOSE || (ch >= '0' && ch <= '9'))
+            i++;
+        else
+            return false;
+    }
+    return true;
+}
+
 typedef struct ref_item {
     size_t start, end;
     resnum rn;
@@ -757,6 +773,8 @@ static void scan_resolutions_before(ctx *c, const para *p)
     const lang_table *L = c->L;
     size_t s = p->body, e = p->len;
     ref_item items[64];
+    const body_info *chain = NULL; /* body of the group just read */
+    size_t chain_end = s;
     for (size_t i = s; i < e && !c->oom;) {
         size_t kl;
         const lang_name *kw = NULL;
@@ -851,8 +869,16 @@ static void scan_resolutions_before(ctx *c, const para *p)
             continue;
         }
         double conf = body ? 0.95 : 0.8;
+        if (!body && chain && only_joiners(c, chain_end, span_start)) {
+            /* "Commission ... resolution 27/3 ..., and resolution 26/3": the
+             * enumeration goes on with the body it had. */
+            body = chain;
+            conf = 0.9;
+        }
         if (!body)
             body = c->own ? c->own : body_find("GA");
+        chain = body;
+        chain_end = items[n_items - 1].end;
         for (size_t n = 0; n < n_items; n++) {
             char key[96];
             instcite_kind kind = res_identity(body, decision, &items[n].rn, key, sizeof key);
@@ -980,11 +1006,13 @@ static void link_footnotes(ctx *c)
         }
         for (size_t k = f->first_mention; k < f->last_mention; k++) {
             const instcite_mention *src = &c->doc->mentions[k];
-            /* A commission's resolutions are printed in its report to the
-             * Council (an Official Records supplement): that is where the
-             * footnote sends the reader. */
-            if (src->kind == INSTCITE_KIND_OFFICIAL_RECORDS &&
-                (m->kind == INSTCITE_KIND_COMMISSION_RESOLUTION || m->kind == INSTCITE_KIND_COMMISSION_DECISION))
+            /* Resolutions and decisions are printed in Official Records
+             * supplements (a commission's in its report to the Council, the
+             * Human Rights Council's in the Assembly's Supplement No. 53):
+             * that is where such a footnote sends the reader. A footnote that
+             * names a report is about the report, not the resolution. */
+            if (src->kind == INSTCITE_KIND_OFFICIAL_RECORDS && m->kind >= INSTCITE_KIND_GA_RESOLUTION &&
+                m->kind <= INSTCITE_KIND_COMMISSION_DECISION)
                 add_relation(c, m->key, "published_in", src->key, m->where);
             else if (m->catalog_id && src->kind == INSTCITE_KIND_GA_RESOLUTION)
                 add_relation(c, m->key, "adopted_by", src->key, m->where);
@@ -1096,7 +1124,10 @@ static void extract_all(ctx *c)
                      .len = lo->report_line.end, .body = add_end ? add_end : lo->report_symbol.end};
         scan_symbols(c, &rest, c->doc->n_mentions);
     }
-    c->fns = calloc(lo->footnotes ? lo->footnotes : 1, sizeof *c->fns);
+    size_t n_fn_paras = 0; /* a footnote continued over a page is two paragraphs */
+    for (size_t i = 0; i < lo->n_paras; i++)
+        n_fn_paras += lo->paras[i].kind == PARA_FN;
+    c->fns = calloc(n_fn_paras ? n_fn_paras : 1, sizeof *c->fns);
     if (!c->fns) {
         c->oom = true;
         return;
@@ -1106,7 +1137,7 @@ static void extract_all(ctx *c)
     int prev_pub = PUB_NONE;
     for (size_t i = 0; i < lo->n_paras && !c->oom; i++) {
         const para *p = &lo->paras[i];
-        if (p->kind != PARA_FN || c->n_fns >= lo->footnotes)
+        if (p->kind != PARA_FN)
             continue;
         enter(c, p);
         read_footnote(c, p, prev_pub);

@@ -362,6 +362,7 @@ typedef struct fnset {
     unsigned char has[1000];
     int max_seen; /* highest marker met so far in the body */
     const char *const *number_nouns; /* words a number follows: "Article 1" */
+    unsigned char counted[1000];     /* footnotes counted in lo->footnotes */
 } fnset;
 
 /* Is the character that ends just before s[i] a letter (of any alphabetic
@@ -528,6 +529,8 @@ static instcite_status flush(layout *lo, growbuf *b, para_kind kind, int n, size
     return p ? INSTCITE_OK : INSTCITE_ERR_NOMEM;
 }
 
+/* Does the text so far end a clause, a footnote marker aside (framed, or
+ * still plain digits after the punctuation: "Development; 2")? */
 static bool ends_clause(const growbuf *b)
 {
     size_t e = b->len;
@@ -536,6 +539,15 @@ static bool ends_clause(const growbuf *b)
             e--;
         if (e)
             e--;
+        while (e && b->s[e - 1] == ' ')
+            e--;
+    } else {
+        size_t d = e;
+        while (d && e - d < 4 && is_digit(b->s[d - 1]))
+            d--;
+        if (d < e && d >= 2 && b->s[d - 1] == ' ' &&
+            (b->s[d - 2] == ',' || b->s[d - 2] == ';' || b->s[d - 2] == '.' || b->s[d - 2] == ':'))
+            e = d - 1;
     }
     return e && (b->s[e - 1] == ',' || b->s[e - 1] == ';' || b->s[e - 1] == '.' || b->s[e - 1] == ':');
 }
@@ -602,19 +614,24 @@ typedef struct fn_text {
     int n;              /* its number, 0 until paired */
 } fn_text;
 
-/* The footnotes of one block [from, to): lines "N text" (the usual text
- * layer), or numbers and texts on lines of their own, a number before its
- * text, and sometimes, as pdftotext prints some pages, texts first and their
- * numbers at the end of the block: texts left without a number take the
- * numbers left without a text, in order. */
+/* The footnotes of one block [from, to). The usual text layer prints
+ * "N text" lines. pdftotext prints some pages with numbers and texts on
+ * lines of their own, in three arrangements, all handled here:
+ *  - a number, then its text;
+ *  - a run of numbers, then their texts in the same order ("5", "6", text
+ *    of 5, text of 6);
+ *  - texts first, their numbers at the end of the block (the texts left
+ *    without a number take the numbers left without a text, in order).
+ * A text with no number at all on its page continues the last footnote of
+ * the page before: *carry (0 when none) is that footnote's number. */
 static bool read_block(const text *t, const line *lines, size_t from, size_t to, const unsigned char *kind,
-                       fn_text *out, size_t *n_out, fnset *fs)
+                       fn_text *out, size_t *n_out, fnset *fs, int *carry)
 {
-    int pending[64];
-    size_t n_pending = 0, n = 0;
+    int queue[64]; /* numbers waiting for their texts, in order */
+    size_t q_head = 0, q_len = 0, n = 0;
     size_t orphans[64];
     size_t n_orphans = 0;
-    int want = 0; /* a number waiting for its text */
+    bool any_number = false;
     for (size_t j = from; j < to; j++) {
         if (kind[j] != 2)
             continue;
@@ -623,14 +640,14 @@ static bool read_block(const text *t, const line *lines, size_t from, size_t to,
         unsigned long v;
         size_t k = footnote_number(s, len, &v);
         if (k == len) { /* a number alone */
-            if (want && n_pending < 64)
-                pending[n_pending++] = want;
-            want = (int)v;
+            if (q_len < 64)
+                queue[q_len++] = (int)v;
             fs->has[v] = 1;
+            any_number = true;
             continue;
         }
-        bool starts_text = k > 0 || want || n == 0;
-        if (!starts_text && n > 0) {
+        bool starts_text = k > 0 || q_head < q_len || n == 0;
+        if (!starts_text) {
             /* Continuation, unless the text before ended a sentence and
              * this line starts a new one. */
             const line *prev = &lines[out[n - 1].last];
@@ -647,18 +664,21 @@ static bool read_block(const text *t, const line *lines, size_t from, size_t to,
         if (k) {
             out[n].n = (int)v;
             fs->has[v] = 1;
-        } else if (want) {
-            out[n].n = want;
-            want = 0;
+            any_number = true;
+        } else if (q_head < q_len) {
+            out[n].n = queue[q_head++];
         } else if (n_orphans < 64) {
             orphans[n_orphans++] = n;
         }
         n++;
     }
-    if (want && n_pending < 64)
-        pending[n_pending++] = want;
-    for (size_t o = 0; o < n_orphans && o < n_pending; o++)
-        out[orphans[o]].n = pending[o];
+    for (size_t o = 0; o < n_orphans && q_head < q_len; o++)
+        out[orphans[o]].n = queue[q_head++];
+    if (!any_number && n && *carry)
+        out[0].n = *carry; /* a footnote that began on the page before */
+    for (size_t q = 0; q < n; q++)
+        if (out[q].n)
+            *carry = out[q].n;
     *n_out = n;
     return true;
 }
@@ -712,8 +732,11 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
             i++;
             break;
         }
-        if (lang_match_name(s, n, L->verbs, &k))
-            break; /* a fragment without a header */
+        int num;
+        if (lang_match_name(s, n, L->verbs, &k) || op_number(s, n, &num)) {
+            lo->n_paras--; /* a fragment without a header: this line is body text */
+            break;
+        }
         header_line(lo, &hs, L, s, n, l->start);
     }
     /* Title lines up to the organ line, when it comes within a few lines. */
@@ -756,6 +779,7 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
         mark_running_heads(t, lo, lines, n_lines, kind);
     size_t block_start = 0;
     bool in_block = false;
+    int carry = 0; /* the last footnote read, which a next page may continue */
     for (size_t j = i; j <= n_lines && st == INSTCITE_OK; j++) {
         bool end_block = j == n_lines || (paged ? page_start(t, &lines[j]) : false);
         const line *l = j < n_lines ? &lines[j] : NULL;
@@ -763,7 +787,7 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
             end_block = true;
         if (in_block && end_block) {
             size_t nt = 0;
-            if (!read_block(t, lines, block_start, j, kind, texts, &nt, fs)) {
+            if (!read_block(t, lines, block_start, j, kind, texts, &nt, fs, &carry)) {
                 st = INSTCITE_ERR_LIMIT;
                 break;
             }
@@ -784,7 +808,10 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
                         break;
                     }
                 }
-                lo->footnotes++;
+                if (!fs->counted[texts[q].n]) { /* a footnote continued over a page counts once */
+                    fs->counted[texts[q].n] = 1;
+                    lo->footnotes++;
+                }
                 if (st == INSTCITE_OK)
                     st = flush(lo, &b, PARA_FN, texts[q].n, 0, fs);
                 free(b.s), free(b.map); /* flush took them, or failed */

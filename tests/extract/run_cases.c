@@ -13,6 +13,9 @@
  * Empty cells are written as "-". The runner extracts the text through the
  * public API and compares every line; it also checks that each mention's
  * text is exactly the input bytes between its offsets.
+ *
+ * With --doc INPUT EXPECTED, a whole document is the input and EXPECTED
+ * holds the lines that follow "--- mentions" ('#' lines are comments).
  */
 #include "instcite.h"
 
@@ -110,6 +113,32 @@ int main(int argc, char **argv)
         return 2;
     }
     int passed = 0, failed = 0;
+    if (argc == 4 && strcmp(argv[1], "--doc") == 0) {
+        buf text = {0}, want = {0};
+        char line[8192];
+        put(&text, "", 0);
+        put(&want, "", 0);
+        FILE *in = fopen(argv[2], "rb"), *ex = fopen(argv[3], "rb");
+        if (!in || !ex) {
+            perror(!in ? argv[2] : argv[3]);
+            return 2;
+        }
+        size_t n;
+        while ((n = fread(line, 1, sizeof line, in)) > 0)
+            put(&text, line, n);
+        while (fgets(line, sizeof line, ex))
+            if (line[0] != '#')
+                put(&want, line, strlen(line));
+        fclose(in);
+        fclose(ex);
+        if (run_case(cat, argv[3], argv[2], NULL, &text, &want))
+            failed++;
+        else
+            passed++;
+        free(text.s);
+        free(want.s);
+        argc = 1; /* no case files */
+    }
     for (int a = 1; a < argc; a++) {
         FILE *f = fopen(argv[a], "rb");
         if (!f) {
