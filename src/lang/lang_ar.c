@@ -52,7 +52,7 @@ static const lang_name res_letters[] = {
 static const char *const session_marks[] = {"د-", "د -", NULL};
 
 /* The Arabic comma is ',' in normalised text; "و 71/176" may be spaced. */
-static const char *const enum_joiners[] = {", و", ", ", " و ", " و", NULL};
+static const char *const enum_joiners[] = {", و ", ", و", ", ", " و ", " و", NULL};
 static const char *const topic_open[] = {" بشأن ", ", بشأن ", NULL};
 static const char *const title_open[] = {" المعنون ", ", المعنون ", " المعنونة ", ", المعنونة ", NULL};
 static const char *const date_open[] = {" المؤرخ ", " المؤرخ في ", " المؤرخة ", " المؤرخة في ", ", المؤرخ ",

@@ -46,7 +46,8 @@ static const lang_name res_letters[] = {
 
 static const char *const enum_joiners[] = {", и ", ", ", " и ", NULL};
 /* "свою резолюцию", "свои резолюции", "в своей резолюции", "ее резолюция". */
-static const char *const possessive[] = {"свою ", "свои ", "своей ", "своих ", "своим ", "своими ",
+static const char *const possessive[] = {"свою ", "свои ", "своей ", "своих ", "своим ", "своими ", "свое ",
+                                         "своё ", "своего ", "своем ", "своему ",
                                          "ее ", "её ", NULL};
 static const char *const topic_open[] = {" о ", " об ", " по вопросу о ", NULL};
 static const char *const title_open[] = {", озаглавленная ", ", озаглавленную ", ", озаглавленной ",

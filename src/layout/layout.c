@@ -50,8 +50,8 @@ static para *add_para(layout *lo, para_kind kind, int n, const char *s, const si
     return p;
 }
 
-/* "74/174." or "S-27/2." at the start of a line: the title line. Returns the
- * length of the number (without the dot). */
+/* "74/174." or "S-27/2." (Arabic "74/174 -") at the start of a line: the
+ * title line. Returns the length of the number (without the dot). */
 static size_t title_number(const char *s, size_t n)
 {
     size_t i = 0;
@@ -71,6 +71,8 @@ static size_t title_number(const char *s, size_t n)
     if (!k)
         return 0;
     i += k;
+    if (i + 2 < n && s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == ' ')
+        return i;
     return i < n && s[i] == '.' ? i : 0;
 }
 
@@ -166,8 +168,9 @@ static bool header_line(layout *lo, header_state *hs, const lang_table *L, const
             lo->body = a->value;
             while (m < n && s[m] == ' ')
                 m++;
+            /* ru prints the date right after the body: no opening word. */
             k = lang_match_any(s + m, n - m, L->adoption_date_open);
-            if (k && date_line(L, s + m + k, n - m - k, iso))
+            if ((k || !L->adoption_date_open) && date_line(L, s + m + k, n - m - k, iso))
                 memcpy(lo->date, iso, sizeof iso);
             else
                 hs->want_adoption_date = true;
@@ -239,7 +242,7 @@ static instcite_status by_lines(layout *lo, const text *t, const lang_table *L)
             if (L && (k = title_number(s, n))) {
                 lo->number = mkspan(ls, ls + k);
                 k++;
-                while (k < n && s[k] == ' ')
+                while (k < n && (s[k] == ' ' || s[k] == '-'))
                     k++;
                 lo->title = mkspan(ls + k, le);
                 state = ORGAN;
@@ -725,7 +728,7 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
         if ((k = title_number(s, n))) {
             lo->number = mkspan(l->start, l->start + k);
             k++;
-            while (k < n && s[k] == ' ')
+            while (k < n && (s[k] == ' ' || s[k] == '-'))
                 k++;
             lo->title = mkspan(l->start + k, l->end);
             titled = true;
