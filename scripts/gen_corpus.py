@@ -26,7 +26,9 @@ an English language table is available.
 """
 
 import argparse
+import bisect
 import csv
+import itertools
 import json
 import os
 import random
@@ -173,21 +175,54 @@ def plan(args, rnd):
     return docs
 
 
-def choose_citations(doc, docs, catalog, weights, rnd):
+class Earlier:
+    """The resolutions of earlier sessions, overall and per agenda item, as
+    prefixes of session-sorted lists (linear time for the whole corpus)."""
+
+    def __init__(self, docs):
+        self.all = sorted(docs, key=lambda d: d.session)
+        self.sessions = [d.session for d in self.all]
+        self.by_item = {}
+        for d in self.all:
+            self.by_item.setdefault(d.agenda[0], []).append(d)
+        self.item_sessions = {k: [d.session for d in v] for k, v in self.by_item.items()}
+
+    def before(self, doc):
+        """(earlier, family): sequences of the resolutions of earlier
+        sessions, and of those on the same agenda item."""
+        k = bisect.bisect_left(self.sessions, doc.session)
+        item = doc.agenda[0]
+        f = bisect.bisect_left(self.item_sessions.get(item, []), doc.session)
+        return Prefix(self.all, k), Prefix(self.by_item.get(item, []), f)
+
+
+class Prefix:
+    def __init__(self, seq, n):
+        self.seq, self.n = seq, n
+
+    def __len__(self):
+        return self.n
+
+    def __getitem__(self, i):
+        if not 0 <= i < self.n:
+            raise IndexError(i)
+        return self.seq[i]
+
+
+def choose_citations(doc, earlier_index, catalog, cum_weights, rnd):
     k_inst = min(len(catalog), 1 + int(rnd.expovariate(1 / 2.5)))
     inst = []
     while len(inst) < k_inst:
-        r = rnd.choices(catalog, weights)[0]
+        r = rnd.choices(catalog, cum_weights=cum_weights)[0]
         if r not in inst:
             inst.append(r)
-    earlier = [d for d in docs if d.session < doc.session]
-    family = [d for d in earlier if d.agenda[0] == doc.agenda[0]]
+    earlier, family = earlier_index.before(doc)
     k_res = min(len(earlier), int(rnd.expovariate(1 / 2.5)))
     res = []
     for _ in range(k_res * 3):
         if len(res) >= k_res:
             break
-        pool = family if family and rnd.random() < 0.8 else earlier
+        pool = family if len(family) and rnd.random() < 0.8 else earlier
         d = pool[rnd.randrange(len(pool))]
         if d not in res:
             res.append(d)
@@ -369,8 +404,11 @@ def main():
         known.append(r)
     os.makedirs(args.output, exist_ok=True)
     manifest = open(args.manifest, "w", encoding="utf-8") if args.manifest else None
+    earlier = Earlier(known + docs)
+    # Cumulative weights once, not per draw.
+    cum = list(itertools.accumulate(weights))
     for doc in docs:
-        inst, res = choose_citations(doc, known + docs, order, weights, rnd)
+        inst, res = choose_citations(doc, earlier, order, cum, rnd)
         text = write_doc(doc, inst, res, args.lang, rnd)
         name = f"A_RES_{doc.session}_{doc.number}.{args.lang}.txt"
         with open(os.path.join(args.output, name), "w", encoding="utf-8", newline="\n") as f:
