@@ -764,6 +764,78 @@ typedef struct ref_item {
     size_t title_s, title_e;
 } ref_item;
 
+/* Roman numerals of a session ("XXI") -> 21; 0 when not one. */
+static int roman_value(const char *s, size_t n)
+{
+    int total = 0, prev = 0;
+    for (size_t i = n; i-- > 0;) {
+        int v = s[i] == 'I' ? 1 : s[i] == 'V' ? 5 : s[i] == 'X' ? 10 : s[i] == 'L' ? 50 : s[i] == 'C' ? 100 : 0;
+        if (!v)
+            return 0;
+        total += v < prev ? -v : v;
+        if (v > prev)
+            prev = v;
+    }
+    return total;
+}
+
+/* Could number rn of body b be dated in year y? Used before giving one
+ * printed date to several numbers: the Security Council's year, a
+ * year-numbered resolution's year, a General Assembly session's year or the
+ * year after, roughly three Human Rights Council sessions a year. */
+static bool year_fits(const body_info *b, const resnum *rn, int y)
+{
+    const char *s = rn->compact, *paren = strchr(s, '(');
+    if (rn->form == RESNUM_YEAR)
+        return paren && atoi(paren + 1) == y;
+    if (rn->form == RESNUM_ROMAN) {
+        if (!paren || paren[1] == 'S' || paren[1] == 'E')
+            return true; /* special sessions */
+        int session = roman_value(paren + 1, strcspn(paren + 1, ")"));
+        return strcmp(b->code, "GA") != 0 || y == 1945 + session || y == 1946 + session;
+    }
+    if (s[0] < '0' || s[0] > '9')
+        return true; /* "S-27/2", "ES-10/19" */
+    int a = atoi(s);
+    if (a >= 1946)
+        return a == y;
+    if (strcmp(b->code, "GA") == 0)
+        return y == 1945 + a || y == 1946 + a;
+    if (strcmp(b->code, "HRC") == 0)
+        return y >= 2005 + (a - 1) / 3 && y <= 2007 + (a - 1) / 3;
+    return true;
+}
+
+/* Dates printed once for a whole enumeration: "ses résolutions 54/148 et
+ * 54/149 du 17 décembre 1999" (one date after the last number, none before,
+ * no subject: each number has that date, if it fits every number), "des
+ * résolutions 1379 (2001) et 1460 (2003) du Conseil, en date des 20 novembre
+ * 2001 et 30 janvier 2003" (as many dates as numbers: in order). */
+static void share_dates(const body_info *b, ref_item *items, size_t n_items, char (*more)[11], size_t n_more)
+{
+    ref_item *last = &items[n_items - 1];
+    if (n_items < 2 || !last->date[0])
+        return;
+    for (size_t n = 0; n + 1 < n_items; n++)
+        if (items[n].date[0] || items[n].title_e > items[n].title_s)
+            return;
+    if (n_more) {
+        if (n_more + 1 != n_items)
+            return;
+        char first[11];
+        memcpy(first, last->date, sizeof first);
+        for (size_t n = 0; n < n_items; n++)
+            memcpy(items[n].date, n ? more[n - 1] : first, sizeof first);
+        return;
+    }
+    int y = atoi(last->date);
+    for (size_t n = 0; n < n_items; n++)
+        if (!year_fits(b, &items[n].rn, y))
+            return;
+    for (size_t n = 0; n + 1 < n_items; n++)
+        memcpy(items[n].date, last->date, sizeof last->date);
+}
+
 /* Kind word first (en fr es ru ar): "[body] resolutions [body] N [body]
  * [of DATE] [on SUBJECT | , entitled "TITLE"], N ..., and N ...". The body
  * is found where the table allows it; "its" (possessive) is the citing
@@ -813,7 +885,8 @@ static void scan_resolutions_before(ctx *c, const para *p)
             while (j < e && c->s[j] == ' ')
                 j++;
         }
-        size_t n_items = 0;
+        size_t n_items = 0, n_more = 0;
+        char more[8][11]; /* the dates after the first of a date list */
         while (n_items < sizeof items / sizeof items[0]) {
             ref_item *it = &items[n_items];
             memset(it, 0, sizeof *it);
@@ -831,10 +904,21 @@ static void scan_resolutions_before(ctx *c, const para *p)
                 }
             }
             size_t dk = lang_match_any(S(c, k), e - k, L->date_open), dl;
-            if (dk && (dl = lang_parse_date(L, S(c, k + dk), e - k - dk, it->date)) && strlen(it->date) == 10)
+            n_more = 0;
+            if (dk && (dl = lang_parse_date(L, S(c, k + dk), e - k - dk, it->date)) && strlen(it->date) == 10) {
                 k += dk + dl;
-            else
+                /* "en date des 20 novembre 2001 et 30 janvier 2003" */
+                size_t jd;
+                while (n_more < sizeof more / sizeof more[0] &&
+                       (jd = lang_match_any(S(c, k), e - k, L->enum_joiners)) &&
+                       (dl = lang_parse_date(L, S(c, k + jd), e - k - jd, more[n_more])) &&
+                       strlen(more[n_more]) == 10) {
+                    k += jd + dl;
+                    n_more++;
+                }
+            } else {
                 it->date[0] = '\0';
+            }
             size_t tk;
             if ((tk = lang_match_any(S(c, k), e - k, L->title_open))) {
                 size_t q = k + tk;
@@ -845,6 +929,11 @@ static void scan_resolutions_before(ctx *c, const para *p)
                     it->title_s = q + 1;
                     it->title_e = (size_t)(close - c->s);
                     k = it->title_e + 1;
+                    /* « Titre »: the spaces inside the guillemets are not the title's */
+                    while (it->title_s < it->title_e && c->s[it->title_s] == ' ')
+                        it->title_s++;
+                    while (it->title_e > it->title_s && c->s[it->title_e - 1] == ' ')
+                        it->title_e--;
                 }
             } else if ((tk = lang_match_any(S(c, k), e - k, L->topic_open))) {
                 size_t q = k + tk, end = subject_end(c, q, e);
@@ -879,6 +968,7 @@ static void scan_resolutions_before(ctx *c, const para *p)
             body = c->own ? c->own : body_find("GA");
         chain = body;
         chain_end = items[n_items - 1].end;
+        share_dates(body, items, n_items, more, n_more);
         for (size_t n = 0; n < n_items; n++) {
             char key[96];
             instcite_kind kind = res_identity(body, decision, &items[n].rn, key, sizeof key);

@@ -52,10 +52,12 @@ static const lang_name res_letters[] = {
 static const char *const session_marks[] = {"د-", "د -", NULL};
 
 /* The Arabic comma is ',' in normalised text; "و 71/176" may be spaced. */
-static const char *const enum_joiners[] = {", و ", ", و", ", ", " و ", " و", NULL};
+/* "وإلى" (and to) repeats the preposition of "تشير إلى" before the next reference. */
+static const char *const enum_joiners[] = {", و ", ", و", ", ", " و ", " و", ", وإلى ", " وإلى ", NULL};
 static const char *const topic_open[] = {" بشأن ", ", بشأن ", NULL};
 static const char *const title_open[] = {" المعنون ", ", المعنون ", " المعنونة ", ", المعنونة ", NULL};
 static const char *const date_open[] = {" المؤرخ ", " المؤرخ في ", " المؤرخة ", " المؤرخة في ", ", المؤرخ ",
+                                        " المؤرخين ", " المؤرختين ",
                                         NULL};
 static const char *const chain_breaks[] = {";", ". ", NULL};
 static const char *const word_prefixes[] = {"و", "ب", "ل", "وب", "ول", "ف", NULL};

@@ -49,7 +49,8 @@ static const char *const topic_open[] = {" sur ", ", sur ", ", relative à ", ",
 static const char *const title_open[] = {", intitulée ", " intitulée ", ", intitulé ", " intitulé ",
                                          ", intitulées ", " intitulées ", NULL};
 /* "73/154 du 17 décembre 2018"; "… du Conseil, en date du 24 mars 2017". */
-static const char *const date_open[] = {" du ", ", en date du ", " en date du ", NULL};
+static const char *const date_open[] = {" du ", ", en date du ", " en date du ", " des ", ", en date des ", " en date des ",
+                                        NULL};
 static const char *const chain_breaks[] = {";", " ;", ". ", NULL};
 
 static const lang_name months[] = {
