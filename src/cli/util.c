@@ -327,7 +327,7 @@ static int walk(const opts *o, const char *dir, const struct stat *st, dirstack 
         problems = 1;
     }
     closedir(d);
-    if (problems >= 0)
+    if (problems >= 0 && names.n > 1) /* an empty directory has no array at all */
         qsort(names.v, (size_t)names.n, sizeof *names.v, cmp_names);
     stack->dev[stack->n] = st->st_dev;
     stack->ino[stack->n] = st->st_ino;

@@ -1256,7 +1256,8 @@ static void extract_all(ctx *c)
     }
     if (!c->oom)
         link_footnotes(c);
-    qsort(c->doc->mentions, c->doc->n_mentions, sizeof *c->doc->mentions, by_start);
+    if (c->doc->n_mentions > 1) /* qsort's base may not be NULL, even for no elements */
+        qsort(c->doc->mentions, c->doc->n_mentions, sizeof *c->doc->mentions, by_start);
 }
 
 /* ---- public entry points ------------------------------------------------- */
@@ -1305,7 +1306,8 @@ instcite_doc *instcite_extract(const instcite_catalog *cat, const char *name, co
         char msg[96];
         snprintf(msg, sizeof msg, "no language table for '%s': only document symbols were extracted", code);
         add_warning(&c, "unsupported-language", whole.where, 0, 0, msg);
-        qsort(c.doc->mentions, c.doc->n_mentions, sizeof *c.doc->mentions, by_start);
+        if (c.doc->n_mentions > 1)
+            qsort(c.doc->mentions, c.doc->n_mentions, sizeof *c.doc->mentions, by_start);
     }
     free(c.fns);
     layout_destroy(&c.lo);
