@@ -603,9 +603,17 @@ static void mark_running_heads(const text *t, const layout *lo, const line *line
     free(title);
 }
 
-/* A footnote number alone on its line, or at the start of "N text". */
+/* A footnote number alone on its line, or at the start of "N text" (or
+ * "¹ text": superscript digits, a marker after normalisation, as in text
+ * saved from a word processor). */
 static size_t footnote_number(const char *s, size_t n, unsigned long *v)
 {
+    if (n > 2 && s[0] == FN_OPEN) {
+        size_t d = lang_digits(s + 1, n - 1, 3, v);
+        if (!d || 1 + d >= n || s[1 + d] != FN_CLOSE || *v == 0 || *v >= 1000 || (d + 2 < n && s[d + 2] != ' '))
+            return 0;
+        return d + 2;
+    }
     size_t k = lang_digits(s, n, 3, v);
     if (!k || *v == 0 || *v >= 1000 || (k < n && s[k] != ' '))
         return 0;
