@@ -3,13 +3,13 @@
 
 Usage: check_identities.py INSTCITE DIR
 
-DIR holds expected.tsv and one text per language (zh.txt en.txt fr.txt
-es.txt ru.txt ar.txt): the same resolution-like paragraphs in each language.
-Each text is extracted by the instcite binary (language detected, not
-named: detection is part of what is tested) and the set of its identities
-(kind, key, date, Treaty Series reference) and relations must equal
-expected.tsv. Prints one line per language and "N passed, N failed"; exits 1
-when any language fails.
+Each folder of DIR is one set: expected.tsv and one text per language
+(zh.txt en.txt fr.txt es.txt ru.txt ar.txt), the same resolution-like
+paragraphs in each language. Each text is extracted by the instcite binary
+(language detected, not named: detection is part of what is tested) and the
+set of its identities (kind, key, date, Treaty Series reference) and
+relations must equal expected.tsv. Prints one line per set and language and
+"N passed, N failed"; exits 1 when any text fails.
 """
 import json
 import os
@@ -46,8 +46,9 @@ def identities(instcite, path):
     return lang, got
 
 
-def main():
-    instcite, folder = sys.argv[1], sys.argv[2]
+def check_set(instcite, folder):
+    """(passed, failed) for the six texts of one set."""
+    name = os.path.basename(folder)
     want = read_expected(os.path.join(folder, "expected.tsv"))
     passed = failed = 0
     for code in LANGS:
@@ -55,7 +56,7 @@ def main():
         try:
             lang, got = identities(instcite, path)
         except (OSError, RuntimeError, ValueError) as e:
-            print("FAIL %s: %s" % (code, e))
+            print("FAIL %s/%s: %s" % (name, code, e))
             failed += 1
             continue
         problems = []
@@ -65,12 +66,26 @@ def main():
         problems += ["extra    " + "\t".join(t) for t in sorted(got - want)]
         if problems:
             failed += 1
-            print("FAIL %s" % code)
+            print("FAIL %s/%s" % (name, code))
             for p in problems:
                 print("    " + p)
         else:
             passed += 1
-            print("ok   %s: %d identities and relations" % (code, len(got)))
+            print("ok   %s/%s: %d identities and relations" % (name, code, len(got)))
+    return passed, failed
+
+
+def main():
+    instcite, top = sys.argv[1], sys.argv[2]
+    passed = failed = 0
+    sets = sorted(d for d in os.listdir(top) if os.path.isfile(os.path.join(top, d, "expected.tsv")))
+    if not sets:
+        print("no sets in %s" % top)
+        return 1
+    for d in sets:
+        p, f = check_set(instcite, os.path.join(top, d))
+        passed += p
+        failed += f
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
