@@ -6,8 +6,8 @@
  *    instrument family, see kind_colours) with a radius growing with the
  *    square root of the in-degree; documents of the corpus get a dark ring.
  *  - Labels for every node of a small graph (LABEL_ALL_MAX), else for the
- *    most cited (LABELS_MAX, by in-degree, then weighted in-degree, then id)
- *    and every corpus document; every node
+ *    most cited (LABELS_MAX, by in-degree, then weighted in-degree, then id;
+ *    corpus documents are told by their ring, not by a label); every node
  *    has a <title> (tooltip) with its full label, kind and in-degree.
  *  - Edges are straight lines ending in an arrow at the rim of the target;
  *    citations solid grey, instrument relations dashed.
@@ -250,7 +250,9 @@ static void draw(ow *w, const instcite_graph *g, instcite_layout layout, const d
     if (time)
         draw_time_axis(w, g, &f);
 
-    ow_put(w, "<g class=\"edges\" fill=\"none\">\n");
+    /* Many edges would hide the nodes: lighter lines for dense pictures. */
+    ow_put(w, m > 200 ? "<g class=\"edges\" fill=\"none\" stroke-opacity=\"0.35\">\n"
+                      : "<g class=\"edges\" fill=\"none\">\n");
     for (size_t e = 0; e < m && !w->failed; e++) {
         size_t s = graph_edge_source(g, e), t = graph_edge_target(g, e);
         double x1 = px(&f, x[s]), y1 = py(&f, y[s]), x2 = px(&f, x[t]), y2 = py(&f, y[t]);
@@ -297,13 +299,9 @@ static void draw(ow *w, const instcite_graph *g, instcite_layout layout, const d
     size_t labelled = 0;
     for (size_t r = 0; r < n && !w->failed; r++) {
         size_t i = order[r];
-        bool in_corpus = node_in_corpus(g, i);
-        bool cited = n <= LABEL_ALL_MAX ||
-                     (node_int(g, i, "in_degree") > 0 && labelled < LABELS_MAX);
-        if (!cited && !in_corpus)
-            continue;
-        if (cited)
-            labelled++;
+        if (n > LABEL_ALL_MAX && (node_int(g, i, "in_degree") == 0 || labelled == LABELS_MAX))
+            break; /* order is most cited first */
+        labelled++;
         const char *label = node_str(g, i, "label");
         double cx = px(&f, x[i]), cy = py(&f, y[i]);
         bool right = x[i] > 0.75; /* keep labels inside the picture */

@@ -16,6 +16,7 @@
 #include "extract/doc.h"
 #include "extract/resnum.h"
 #include "extract/symbol.h"
+#include "input/input.h"
 #include "lang/lang.h"
 #include "layout/layout.h"
 #include "text/text.h"
@@ -1275,6 +1276,9 @@ instcite_doc *instcite_extract(const instcite_catalog *cat, const char *name, co
         set_err(err, INSTCITE_ERR_INVALID, -1, msg);
         return NULL;
     }
+    instcite_doc *read_doc; /* a PDF, HTML or .docx input: extracted from its text layer */
+    if (input_extract(cat, name, bytes, len, lang, &read_doc, err))
+        return read_doc;
     text t;
     if (text_init(&t, bytes, len, err) != INSTCITE_OK)
         return NULL;
