@@ -42,8 +42,9 @@ seen in a document): the singular case forms of a Russian title
 …, касающегося …") and an Arabic title that begins with the article written
 after ل ("للإعلان العالمي …"; the extractor itself strips و, ب and ل before
 words without the article). datasets/aliases-extra.csv (columns id, lang,
-alias, form, basis) adds forms no rule produces, by hand, with how each is
-known in the basis column; a row naming an unknown id is an error. All of
+alias, form, basis) adds forms no rule produces (short titles running text
+uses, say), by hand, with how each is known in the basis column; a Russian
+one gets its case forms too. A row naming an unknown id is an error. All of
 these come after the derived aliases, duplicates (after folding) dropped.
 
 Usage: scripts/make_catalog.py [FACTS_TSV [OUT_CSV [EXTRA_ALIASES_CSV]]]
@@ -280,6 +281,8 @@ def read_extra_aliases(path, ids):
             if rec['id'] not in ids:
                 raise SystemExit('make_catalog: %s: unknown id %r' % (path, rec['id']))
             extra.setdefault(rec['id'], []).append(rec['alias'])
+            if rec['lang'] == 'ru':
+                extra[rec['id']] += russian_case_forms(rec['alias'])
     return extra
 
 

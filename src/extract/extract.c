@@ -714,7 +714,8 @@ static void scan_resolutions(ctx *c, const para *p)
 /* A resolution number at s, with the table's letters and session marks. */
 static size_t parse_num(const ctx *c, size_t at, size_t end, resnum *rn)
 {
-    return resnum_parse_words(S(c, at), end - at, c->L->res_letters, c->L->session_marks, rn);
+    return resnum_parse_words(S(c, at), end - at, c->L->res_letters, c->L->session_marks, c->L->res_prefixes,
+                              rn);
 }
 
 /* Where the subject printed after a number ends: before a footnote

@@ -104,9 +104,9 @@ static size_t roman(unsigned long v, char *out)
 }
 
 size_t resnum_parse_words(const char *s, size_t n, const lang_name *letters,
-                          const char *const *session_marks, resnum *r)
+                          const char *const *session_marks, const lang_name *prefixes, resnum *r)
 {
-    if (!letters && !session_marks)
+    if (!letters && !session_marks && !prefixes)
         return resnum_parse(s, n, r);
     /* A Latin copy of the number, with at[] mapping each byte back to s. */
     char canon[64];
@@ -120,6 +120,14 @@ size_t resnum_parse_words(const char *s, size_t n, const lang_name *letters,
         }
         size_t ll;
         const lang_name *l;
+        if (ci == 0 && (l = lang_match_name(s + i, n - i, prefixes, &ll))) {
+            for (const char *p = l->value; *p; p++) { /* "دإ-27/2" -> "S-27/2" */
+                at[ci] = i;
+                canon[ci++] = *p;
+            }
+            i += ll;
+            continue;
+        }
         if (ci >= 2 && canon[ci - 1] == ' ' && canon[ci - 2] >= '0' && canon[ci - 2] <= '9' &&
             (l = lang_match_name(s + i, n - i, letters, &ll)) &&
             (i + ll >= n || ((unsigned char)s[i + ll] < 0x80 && !is_letter(s[i + ll])))) {

@@ -25,9 +25,10 @@ size_t resnum_parse(const char *s, size_t n, resnum *r);
 
 /* The same, also reading a letter written as a word of the language
  * (letters: "А" -> "A", "ألف" -> "A") and a session written in digits after
- * a mark ("(د-21)" with mark "د-" -> "(XXI)"). printed and compact are the
+ * a mark ("(د-21)" with mark "د-" -> "(XXI)") and a special-session prefix
+ * ("دإ-27/2" -> "S-27/2"). printed and compact are the
  * Latin forms ("2200 A (XXI)"); len counts the bytes of s. */
 size_t resnum_parse_words(const char *s, size_t n, const lang_name *letters,
-                          const char *const *session_marks, resnum *r);
+                          const char *const *session_marks, const lang_name *prefixes, resnum *r);
 
 #endif

@@ -59,6 +59,9 @@ typedef struct lang_table {
      * numerals only. */
     const lang_name *res_letters;
     const char *const *session_marks;
+    /* Special-session prefixes in the language's script: ar "دإ-" -> "S-",
+     * "دإط-" -> "ES-" ("دإ-27/2" is S-27/2). */
+    const lang_name *res_prefixes;
     /* Where a body name may stand, for kind-word-first languages. */
     bool body_before_kind;            /* en "Economic and Social Council resolution" */
     bool body_after_kind;             /* ar "قرار المجلس الاقتصادي والاجتماعي 2011/33" */

@@ -50,6 +50,8 @@ static const lang_name res_letters[] = {
     {"ألف", "A"}, {"باء", "B"}, {"جيم", "C"}, {"دال", "D"}, {"هاء", "E"}, {NULL, NULL},
 };
 static const char *const session_marks[] = {"د-", "د -", NULL};
+/* Special and emergency special sessions: "دإ-27/2", "دإط-10/19". [R?] */
+static const lang_name res_prefixes[] = {{"دإ-", "S-"}, {"دإط-", "ES-"}, {NULL, NULL}};
 
 /* The Arabic comma is ',' in normalised text; "و 71/176" may be spaced. */
 /* "وإلى" (and to) repeats the preposition of "تشير إلى" before the next reference. */
@@ -163,6 +165,7 @@ const lang_table lang_ar = {
     .body_after_kind = true,
     .res_letters = res_letters,
     .session_marks = session_marks,
+    .res_prefixes = res_prefixes,
     .months = months,
     .date_sep = date_sep,
     .word_prefixes = word_prefixes,

@@ -33,6 +33,8 @@ static const char *const possessive[] = {"其", NULL};
 static const char *const topic_open[] = {"关于", NULL};
 static const char *const title_open[] = {"题为", NULL};
 static const char *const chain_breaks[] = {"；", "。", ";", NULL};
+/* "(A/CONF.189/12和Corr.1)": a symbol and its corrigendum. [R] */
+static const char *const symbol_joiners[] = {"和", "及", NULL};
 
 static const lang_name instrument_heads[] = {
     {"任择议定书", "protocol"},
@@ -124,6 +126,7 @@ const lang_table lang_zh = {
     .day_mark = "日",
     .title_brackets = {"《", "》"},
     .instrument_heads = instrument_heads,
+    .symbol_joiners = symbol_joiners,
     .protocol_relations = protocol_relations,
     .ibid = ibid,
     .see = see,
