@@ -11,7 +11,8 @@
  *    ownership and must keep the object alive for the call), "returns a new
  *    object; free with ..." (the caller owns the result).
  *  - Byte offsets always refer to the bytes the caller passed in, never to a
- *    normalised copy.
+ *    normalised copy; for a PDF, HTML or .docx input, to its text layer
+ *    (instcite_input_text).
  *  - Not thread-safe per object; distinct documents may be extracted on
  *    distinct threads with a shared catalog (the catalog is read-only after
  *    loading). Graph functions must all run on one thread (igraph 0.10 as
@@ -45,7 +46,9 @@ typedef enum instcite_status {
     INSTCITE_ERR_PARSE,    /* malformed catalog, CSV or JSON */
     INSTCITE_ERR_INVALID,  /* invalid argument (unknown format, language, ...) */
     INSTCITE_ERR_GRAPH,    /* the graph library reported a failure */
-    INSTCITE_ERR_LIMIT     /* input beyond a documented size limit */
+    INSTCITE_ERR_LIMIT,    /* input beyond a documented size limit */
+    INSTCITE_ERR_UNSUPPORTED /* a document instcite cannot read: an encrypted
+                              * PDF, a zip archive that is no .docx */
 } instcite_status;
 
 typedef struct instcite_error {
@@ -181,6 +184,11 @@ typedef struct instcite_docinfo {
     size_t preambular;        /* number of preambular paragraphs */
     size_t operative;         /* number of operative paragraphs */
     size_t footnotes;         /* number of footnotes */
+    /* The input format when it was not text: "pdf", "html", "docx"; NULL for
+     * text. For those, mention and warning offsets (start/end) are byte
+     * offsets in the document's text layer, the UTF-8 text that
+     * instcite_input_text returns for the same bytes, not in the file. */
+    const char *source;
 } instcite_docinfo;
 
 typedef struct instcite_doc instcite_doc;
@@ -195,6 +203,30 @@ typedef struct instcite_doc instcite_doc;
 INSTCITE_API instcite_doc *instcite_extract(const instcite_catalog *cat, const char *name,
                                             const void *bytes, size_t len, const char *lang,
                                             instcite_error *err);
+
+/* Input formats. instcite_extract (and every function built on it) looks
+ * at the bytes first: a PDF ("%PDF-" in the first 1024 bytes), a Word .docx
+ * (a zip holding word/document.xml) or an HTML page ("<!DOCTYPE html",
+ * "<html", or markup when name ends in .html/.htm) is first turned into its
+ * text layer, as pdftotext would print it: lines, a form feed before each
+ * page after the first (PDF, and DOCX page breaks), footnotes after a
+ * "__________________" line as "N text", footnote markers in running text as
+ * superscript digits (PDF: digits set smaller and raised; HTML: <sup>; DOCX:
+ * footnote references, with footnotes.xml as the notes). Every other input
+ * is text. The document's info.source names the format, and offsets refer
+ * to the text layer. An encrypted PDF fails with INSTCITE_ERR_UNSUPPORTED,
+ * one without text (scanned, image-only) with INSTCITE_ERR_EMPTY; there is
+ * no OCR. */
+
+/* The text layer of len bytes, the text that offsets of a document read
+ * from these bytes refer to: *text receives a new NUL-terminated UTF-8
+ * buffer (free with free), *text_len its length, *source (may be NULL) the
+ * format: "pdf", "html", "docx", or "text" (then *text is a copy of the
+ * bytes). name (may be NULL) is used only for its extension. Borrows bytes
+ * and name. Fails as instcite_extract does on such a document. */
+INSTCITE_API instcite_status instcite_input_text(const void *bytes, size_t len, const char *name,
+                                                 char **text, size_t *text_len, const char **source,
+                                                 instcite_error *err);
 
 /* Reads path whole and calls instcite_extract with name = path. Borrows all
  * arguments. *out receives a new object; free with instcite_doc_free. */

@@ -9,6 +9,7 @@
  * remap() below.
  */
 #include "extract/doc.h"
+#include "input/input.h"
 #include "text/encoding.h"
 
 #include <errno.h>
@@ -103,6 +104,9 @@ instcite_doc *instcite_extract_opts(const instcite_catalog *cat, const char *nam
         set_err(err, INSTCITE_ERR_INVALID, "no catalog or no input");
         return NULL;
     }
+    /* A PDF, HTML or .docx document is read by its format, not decoded. */
+    if (input_detect(bytes, len, name) != INPUT_TEXT)
+        return instcite_extract(cat, name, bytes, len, opts->lang, err);
     bool allow_gb = !opts->lang || strcmp(opts->lang, "zh") == 0;
     encoded e;
     if (enc_decode(&e, bytes, len, opts->encoding, opts->invalid_policy == INSTCITE_INVALID_REPLACE, allow_gb,

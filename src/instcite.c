@@ -21,6 +21,7 @@ const char *instcite_strerror(instcite_status status)
     case INSTCITE_ERR_INVALID: return "invalid argument";
     case INSTCITE_ERR_GRAPH: return "graph library failure";
     case INSTCITE_ERR_LIMIT: return "input too large";
+    case INSTCITE_ERR_UNSUPPORTED: return "unsupported document";
     }
     return "unknown status";
 }

@@ -19,6 +19,11 @@ INSTCITE_RUN_PACKAGES=(
     libigraph-dev
     libcsv-dev
     libcjson-dev
+    # Input formats: PDF (poppler-glib), HTML and .docx XML (libxml2), .docx
+    # archives (libzip).
+    libpoppler-glib-dev
+    libxml2-dev
+    libzip-dev
     # The build configures the unit tests too (a build/ reused by
     # scripts/test must have them), so cmocka belongs to the build.
     libcmocka-dev

@@ -178,6 +178,7 @@ static cJSON *json_document(const instcite_docinfo *d, bool nested)
         j_str(&b, "type", "document");
     j_str(&b, "doc", doc_ident(d));
     j_str(&b, "name", d->name);
+    j_str(&b, "source", d->source); /* pdf/html/docx: offsets are in the text layer */
     j_str(&b, "lang", d->lang);
     j_str(&b, "symbol", d->symbol);
     j_str(&b, "kind", instcite_kind_name(d->kind));

@@ -191,6 +191,7 @@ static instcite_status begin_document(instcite_jsonl_reader *r, const cJSON *obj
     if (name && !cJSON_IsString(name))
         bad(&c, "field \"name\" is not a string");
     d->lang = str_field(&c, "lang");
+    d->source = str_field(&c, "source");
     d->symbol = str_field(&c, "symbol");
     d->kind = kind_field(&c, "kind");
     d->body = str_field(&c, "body");
