@@ -921,6 +921,16 @@ static void scan_resolutions_before(ctx *c, const para *p)
             } else {
                 it->date[0] = '\0';
             }
+            if (!body && L->body_after_number && it->date[0]) {
+                /* fr "la résolution 1325 (2000) du 31 octobre 2000 du Conseil de sécurité" */
+                size_t q = k + (k < e && c->s[k] == ',');
+                while (q < e && c->s[q] == ' ')
+                    q++;
+                if ((bn = lang_match_name(S(c, q), e - q, L->bodies, &bl))) {
+                    body = body_find(bn->value);
+                    k = q + bl;
+                }
+            }
             size_t tk;
             if ((tk = lang_match_any(S(c, k), e - k, L->title_open))) {
                 size_t q = k + tk;
