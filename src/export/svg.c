@@ -133,6 +133,35 @@ static void put_short(ow *w, const char *s, size_t max)
     free(part);
 }
 
+/* An axis-aligned rectangle, for placing labels. */
+typedef struct box {
+    double x0, y0, x1, y1;
+} box;
+
+static double overlap(const box *a, const box *b)
+{
+    double w = (a->x1 < b->x1 ? a->x1 : b->x1) - (a->x0 > b->x0 ? a->x0 : b->x0);
+    double h = (a->y1 < b->y1 ? a->y1 : b->y1) - (a->y0 > b->y0 ? a->y0 : b->y0);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* Approximate width in pixels of a 12px sans-serif label (cut at max code
+ * points): wide for CJK and other East Asian scripts, narrow otherwise.
+ * Only used to keep labels apart, so an estimate is enough. */
+static double label_width(const char *s, size_t max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    double w = 0;
+    size_t count = 0;
+    for (size_t i = 0; p[i] && count < max; i++) {
+        if ((p[i] & 0xC0) == 0x80)
+            continue;
+        count++;
+        w += p[i] < 0x80 ? 6.8 : p[i] >= 0xE2 && p[i] < 0xEF && p[i] != 0xE2 ? 12.0 : 7.5;
+    }
+    return count == max && p[0] ? w + 12.0 : w; /* the ellipsis */
+}
+
 typedef struct frame {
     double x0, y0, w, h; /* plot area */
 } frame;
@@ -296,23 +325,63 @@ static void draw(ow *w, const instcite_graph *g, instcite_layout layout, const d
     }
     ow_put(w, "</g>\n<g class=\"labels\" font-size=\"12\" fill=\"#111\" stroke=\"#ffffff\" "
               "stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\">\n");
+    box *placed = malloc((n ? n : 1) * sizeof *placed);
+    if (!placed) {
+        w->failed = true;
+        return;
+    }
     size_t labelled = 0;
     for (size_t r = 0; r < n && !w->failed; r++) {
         size_t i = order[r];
         if (n > LABEL_ALL_MAX && (node_int(g, i, "in_degree") == 0 || labelled == LABELS_MAX))
             break; /* order is most cited first */
-        labelled++;
         const char *label = node_str(g, i, "label");
-        double cx = px(&f, x[i]), cy = py(&f, y[i]);
-        bool right = x[i] > 0.75; /* keep labels inside the picture */
+        if (!label)
+            label = graph_node_id(g, i);
+        double cx = px(&f, x[i]), cy = py(&f, y[i]), rad = node_radius(g, i);
+        double width = label_width(label, LABEL_CHARS);
+        /* Candidate places: right, left, above, below the circle; the first
+         * that overlaps least with the labels and circles already there. */
+        const struct { double x, y; const char *anchor; box b; } cand[4] = {
+            {cx + rad + 4, cy + 4, "", {cx + rad + 4, cy - 8, cx + rad + 4 + width, cy + 6}},
+            {cx - rad - 4, cy + 4, " text-anchor=\"end\"",
+             {cx - rad - 4 - width, cy - 8, cx - rad - 4, cy + 6}},
+            {cx, cy - rad - 5, " text-anchor=\"middle\"",
+             {cx - width / 2, cy - rad - 17, cx + width / 2, cy - rad - 3}},
+            {cx, cy + rad + 14, " text-anchor=\"middle\"",
+             {cx - width / 2, cy + rad + 2, cx + width / 2, cy + rad + 16}},
+        };
+        int best = 0;
+        double best_cost = 0;
+        for (int c = 0; c < 4; c++) {
+            const box *b = &cand[c].b;
+            double cost = 0;
+            if (b->x0 < 0 || b->x1 > SVG_W)
+                cost += 1e6; /* outside the picture */
+            for (size_t k = 0; k < labelled; k++)
+                cost += overlap(b, &placed[k]);
+            for (size_t j = 0; j < n; j++) {
+                if (j == i)
+                    continue;
+                double jr = node_radius(g, j), jx = px(&f, x[j]), jy = py(&f, y[j]);
+                box nb = {jx - jr, jy - jr, jx + jr, jy + jr};
+                cost += overlap(b, &nb);
+            }
+            if (c == 0 || cost < best_cost) {
+                best = c;
+                best_cost = cost;
+            }
+        }
+        placed[labelled++] = cand[best].b;
         ow_put(w, "<text x=\"");
-        ow_coord(w, right ? cx - node_radius(g, i) - 4 : cx + node_radius(g, i) + 4);
+        ow_coord(w, cand[best].x);
         ow_put(w, "\" y=\"");
-        ow_coord(w, cy + 4);
-        ow_put(w, right ? "\" text-anchor=\"end\">" : "\">");
-        put_short(w, label ? label : graph_node_id(g, i), LABEL_CHARS);
+        ow_coord(w, cand[best].y);
+        ow_printf(w, "\"%s>", cand[best].anchor);
+        put_short(w, label, LABEL_CHARS);
         ow_put(w, "</text>\n");
     }
+    free(placed);
     ow_put(w, "</g>\n");
     draw_legend(w, g, SVG_H - LEGEND_H + 10.0);
 }
