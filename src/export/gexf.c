@@ -10,8 +10,7 @@
  *    column); the edge weight is GEXF's own `weight` (a double in GEXF); the
  *    edge type ("cites", "optional_protocol_to", ...) is both the `kind`
  *    Gephi shows for parallel edge kinds and the `type` column.
- *  - Time: mode="dynamic", timeformat="date", timerepresentation="interval"
- *    (mode="static" without time attributes when no node has a date).
+ *  - Time: mode="dynamic", timeformat="date", timerepresentation="interval".
  *    A node starts at its date (adoption; a bare year is its 1 January); an
  *    edge starts at the date of its source (for a citation, the citing
  *    resolution's adoption). Nothing ends. A node or edge without a usable
@@ -99,15 +98,9 @@ instcite_status gexf_write(const instcite_graph *g, FILE *out, instcite_error *e
                "    <creator>instcite " INSTCITE_VERSION "</creator>\n"
                "    <description>Citation graph of UN resolutions: nodes start at their "
                "adoption date, edges at the citing resolution's date</description>\n"
-               "  </meta>\n");
-    /* Dynamic only when some node has a date: a graph without any time is
-     * static, and Gephi shows no empty timeline. */
-    bool dynamic = false;
-    for (size_t i = 0; i < nn && !dynamic; i++)
-        dynamic = iso_date(node_str(g, i, "date"), date);
-    ow_put(&w, dynamic ? "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" "
-                         "timeformat=\"date\" timerepresentation=\"interval\">\n"
-                       : "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
+               "  </meta>\n"
+               "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" "
+               "timerepresentation=\"interval\">\n");
     declare(&w, "node", "n_", na, graph_node_attr, own_node_column);
     declare(&w, "edge", "e_", ea, graph_edge_attr, own_edge_column);
 

@@ -4,8 +4,8 @@
  * line after a paragraph; table cells are set apart by a space; <br> ends a
  * line; <sup> holding a number is a footnote marker; <hr>, or an element
  * (a block) whose class, id or role says footnotes, starts the footnotes (input.h).
- * In the footnotes an item of an ordered list that does not print its
- * number gets it. script, style, head and the like are skipped; nothing is
+ * An item of an ordered list that does not print its number gets it: "1. "
+ * in the text, "1 " (the footnote's number) in the footnotes. script, style, head and the like are skipped; nothing is
  * fetched (HTML_PARSE_NONET).
  */
 #define _GNU_SOURCE /* strcasestr */
@@ -169,10 +169,13 @@ static void visit(walk *w, const xmlNode *n, bool pre, int *ol_next)
             char buf[8];
             size_t tl = text_of(n, buf, sizeof buf, 0);
             bool printed = tl && ((buf[0] >= '0' && buf[0] <= '9') || buf[0] == '[');
+            char digits[16];
+            int nd = snprintf(digits, sizeof digits, "%d", num);
             if (k->in_notes && !printed && num > 0 && num < 1000) {
-                char digits[8];
-                int nd = snprintf(digits, sizeof digits, "%d", num);
-                sink_marker(k, digits, (size_t)nd);
+                sink_marker(k, digits, (size_t)nd); /* the footnote's number */
+            } else if (!k->in_notes && !printed) {
+                sink_put(k, digits, (size_t)nd); /* as a browser prints it: "1. " */
+                sink_puts(k, ". ");
             }
         }
         children(w, n, pre || strcasecmp(nm, "pre") == 0,

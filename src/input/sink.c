@@ -101,10 +101,8 @@ static void trim_spaces(sink *k)
 void sink_newline(sink *k, bool blank)
 {
     trim_spaces(k);
-    if (!at_line_start(k)) {
+    if (!at_line_start(k))
         sink_put(k, "\n", 1);
-        return;
-    }
     /* An empty line, once: not after another one or a page start. */
     if (blank && k->len >= 1 && k->s[k->len - 1] == '\n' && !(k->len >= 2 && k->s[k->len - 2] == '\n'))
         sink_put(k, "\n", 1);
@@ -136,9 +134,13 @@ void sink_rule(sink *k)
 
 void sink_page(sink *k)
 {
+    /* The form feed takes the place of the line end: "\n\f" would read as
+     * an empty line, which ends a paragraph that goes on over the page. */
     sink_newline(k, false);
-    if (k->len)
-        sink_put(k, "\f", 1);
+    if (k->len && k->s[k->len - 1] == '\n')
+        k->s[k->len - 1] = '\f';
+    else if (k->len)
+        sink_put(k, "\f", 1); /* after an empty page */
     k->in_notes = false;
 }
 

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""The instcite command on the input-format fixtures (make_fixtures.py):
+
+  - PDF, DOCX and HTML are found by content, whatever the file is called
+    (and on standard input), and say so in the document record ("source");
+  - an image-only PDF, a password-protected PDF and a zip that is no Word
+    document each give one error line naming the file and the reason, and
+    exit status 1; the other inputs of the same run are still processed;
+  - a damaged PDF fails or reads, but never crashes.
+
+usage: test_input.py INSTCITE MAKE_FIXTURES
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+INSTCITE, MAKE = sys.argv[1], sys.argv[2]
+failures = 0
+passed = 0
+
+
+def check(ok, what):
+    global failures, passed
+    if ok:
+        passed += 1
+        print("ok   " + what)
+    else:
+        failures += 1
+        print("FAIL " + what)
+
+
+def run(args, stdin=None):
+    r = subprocess.run([INSTCITE] + args, input=stdin, capture_output=True, timeout=120)
+    return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
+
+
+def records(out):
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([sys.executable, MAKE, tmp], check=True)
+    f = lambda name: os.path.join(tmp, name)
+
+    # Found by content: misleading names, and standard input.
+    shutil.copy(f("resolution.pdf"), f("pdf-named.txt"))
+    shutil.copy(f("resolution.docx"), f("docx-named.bin"))
+    shutil.copy(f("resolution.html"), f("html-named.txt"))
+    for name, source in [("resolution.pdf", "pdf"), ("resolution.docx", "docx"),
+                         ("resolution.html", "html"), ("pdf-named.txt", "pdf"),
+                         ("docx-named.bin", "docx"), ("html-named.txt", "html")]:
+        rc, out, err = run(["extract", "-f", "jsonl", f(name)])
+        recs = records(out) if rc == 0 else []
+        doc = recs[0] if recs else {}
+        mentions = [r for r in recs if r.get("type") == "mention"]
+        check(rc == 0 and doc.get("source") == source and doc.get("symbol") == "A/RES/99/1"
+              and len(mentions) == 6 and err == "",
+              "%s is read as %s (%d mentions)" % (name, source, len(mentions)))
+        fns = {(m["where"], m["key"].split(" on the")[0]): (m.get("footnote"), m.get("unts"))
+               for m in mentions}
+        check(fns.get(("PP3", "Optional Protocol to the Convention")) == ("3", "2171/27531")
+              and fns.get(("PP2", "International Covenant on Civil and Political Rights")) == ("2", "999/14668"),
+              "%s: footnotes 2 and 3 attached, the title across the page break whole" % name)
+    for name, source in [("resolution.pdf", "pdf"), ("resolution.docx", "docx")]:
+        with open(f(name), "rb") as fh:
+            rc, out, err = run(["extract", "-f", "jsonl", "-"], stdin=fh.read())
+        recs = records(out) if rc == 0 else []
+        check(rc == 0 and recs and recs[0].get("source") == source, "%s on standard input" % name)
+
+    # Text stays text: no "source" field, offsets in the file.
+    with open(f("plain.txt"), "w", encoding="utf-8") as fh:
+        fh.write("Recalling the Convention on the Rights of the Child,\n")
+    rc, out, err = run(["extract", "-f", "jsonl", "-l", "en", f("plain.txt")])
+    check(rc == 0 and "source" not in records(out)[0], "plain text has no source field")
+
+    # Documents instcite cannot read: one line each, status 1.
+    for name, words in [("image-only.pdf", "no text"), ("encrypted.pdf", "password"),
+                        ("not-a-docx.zip", "not a Word")]:
+        rc, out, err = run(["extract", "-f", "jsonl", f(name)])
+        lines = err.splitlines()
+        check(rc == 1 and len(lines) == 2 and lines[0].startswith("instcite: " + f(name) + ": ")
+              and words in lines[0] and lines[1] == "instcite: 1 of 1 files failed" and out == "",
+              "%s: one error line (%r), status %d" % (name, lines[0] if lines else "", rc))
+    rc, out, err = run(["extract", "-f", "jsonl", f("encrypted.pdf"), f("resolution.pdf")])
+    check(rc == 1 and len([r for r in records(out) if r.get("type") == "document"]) == 1
+          and "1 of 2 files failed" in err,
+          "an encrypted PDF costs only itself")
+
+    # Damaged documents: a cut PDF, a cut .docx, garbage after the magic.
+    with open(f("resolution.pdf"), "rb") as fh:
+        pdf = fh.read()
+    with open(f("resolution.docx"), "rb") as fh:
+        docx = fh.read()
+    for name, data in [("cut.pdf", pdf[: len(pdf) // 2]), ("cut.docx", docx[: len(docx) // 2]),
+                       ("magic.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4),
+                       ("zip-magic.docx", b"PK\x03\x04word/document.xml" + b"\0" * 64)]:
+        with open(f(name), "wb") as fh:
+            fh.write(data)
+        rc, out, err = run(["extract", "-f", "jsonl", f(name)])
+        check(rc in (0, 1) and (rc == 0 or len(err.splitlines()) == 2),
+              "%s: status %d, no crash (%s)" % (name, rc, err.splitlines()[0] if err else "read"))
+
+print("%d passed, %d failed" % (passed, failures))
+sys.exit(1 if failures else 0)
