@@ -10,7 +10,8 @@
  *    column); the edge weight is GEXF's own `weight` (a double in GEXF); the
  *    edge type ("cites", "optional_protocol_to", ...) is both the `kind`
  *    Gephi shows for parallel edge kinds and the `type` column.
- *  - Time: mode="dynamic", timeformat="date", timerepresentation="interval".
+ *  - Time: mode="dynamic", timeformat="date", timerepresentation="interval"
+ *    (mode="static" without time attributes when no node has a date).
  *    A node starts at its date (adoption; a bare year is its 1 January); an
  *    edge starts at the date of its source (for a citation, the citing
  *    resolution's adoption). Nothing ends. A node or edge without a usable
@@ -18,13 +19,19 @@
  *    timeline does with it.
  *  - Node ids are the identities themselves (GEXF ids are plain strings),
  *    escaped like all text; edges have no ids (optional; Gephi numbers them).
- *  - No viz: elements: the 1.3 schema puts color/position/size in the GEXF
- *    namespace while Gephi writes them in the viz namespace, so either way
- *    one reader complains; Gephi colours by kind with one click instead.
+ *  - Each node has a <color> (its kind's colour in the SVG drawing, as
+ *    integer r/g/b) and a <size> (growing with the in-degree), so Gephi opens
+ *    it coloured. The 1.3 schema declares these in the GEXF namespace (Gephi
+ *    writes them with a viz: prefix but reads them by local name), so they
+ *    are written unprefixed and the file stays valid; networkx, which looks
+ *    for them in the viz namespace, ignores them. No positions: Gephi's own
+ *    layouts do better than a fixed picture.
  */
 #include "export/out.h"
 #include "instcite_config.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *gexf_type(gval_type t)
@@ -98,9 +105,15 @@ instcite_status gexf_write(const instcite_graph *g, FILE *out, instcite_error *e
                "    <creator>instcite " INSTCITE_VERSION "</creator>\n"
                "    <description>Citation graph of UN resolutions: nodes start at their "
                "adoption date, edges at the citing resolution's date</description>\n"
-               "  </meta>\n"
-               "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" "
-               "timerepresentation=\"interval\">\n");
+               "  </meta>\n");
+    /* Dynamic only when some node has a date: a graph without any time is
+     * static, and Gephi shows no empty timeline. */
+    bool dynamic = false;
+    for (size_t i = 0; i < nn && !dynamic; i++)
+        dynamic = iso_date(node_str(g, i, "date"), date);
+    ow_put(&w, dynamic ? "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" "
+                         "timeformat=\"date\" timerepresentation=\"interval\">\n"
+                       : "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
     declare(&w, "node", "n_", na, graph_node_attr, own_node_column);
     declare(&w, "edge", "e_", ea, graph_edge_attr, own_edge_column);
 
@@ -114,11 +127,18 @@ instcite_status gexf_write(const instcite_graph *g, FILE *out, instcite_error *e
         ow_put(&w, "\"");
         if (iso_date(node_str(g, i, "date"), date))
             ow_printf(&w, " start=\"%s\"", date);
-        bool open = false;
+        /* Colour by kind and size by in-degree, as in the SVG drawing. */
+        unsigned rgb = (unsigned)strtoul(kind_colour(instcite_kind_from_name(
+                                             node_str(g, i, "kind"))) + 1, NULL, 16);
+        ow_printf(&w, ">\n        <color r=\"%u\" g=\"%u\" b=\"%u\"/>\n        <size value=\"",
+                  (rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+        ow_coord(&w, 10.0 + 6.0 * sqrt((double)node_int(g, i, "in_degree")));
+        ow_put(&w, "\"/>\n        <attvalues>\n");
+        bool open = true;
         for (size_t k = 0; k < na; k++)
             if (k != k_label)
                 attvalue(&w, "n_", graph_node_attr(k), graph_node_value(g, i, k), &open);
-        ow_put(&w, open ? "        </attvalues>\n      </node>\n" : "/>\n");
+        ow_put(&w, "        </attvalues>\n      </node>\n");
     }
     ow_put(&w, "    </nodes>\n");
 

@@ -95,6 +95,37 @@ instcite_status ow_finish(ow *w, const char *what, instcite_error *err)
     return INSTCITE_OK;
 }
 
+/* Indexed by instcite_kind: one hue family per issuing organ (GA blues,
+ * ECOSOC teals, SC red, HRC purples, commissions browns) or instrument
+ * family (treaties oranges, declarations greens, documents greys). */
+static const char *const kind_colours[INSTCITE_KIND_COUNT_] = {
+    [INSTCITE_KIND_UNKNOWN] = "#9e9e9e",
+    [INSTCITE_KIND_GA_RESOLUTION] = "#1f5fbf",
+    [INSTCITE_KIND_GA_DECISION] = "#6f9fe6",
+    [INSTCITE_KIND_ECOSOC_RESOLUTION] = "#0f8f8f",
+    [INSTCITE_KIND_ECOSOC_DECISION] = "#5cc7c7",
+    [INSTCITE_KIND_SC_RESOLUTION] = "#c62828",
+    [INSTCITE_KIND_HRC_RESOLUTION] = "#7b3fb5",
+    [INSTCITE_KIND_HRC_DECISION] = "#b48be0",
+    [INSTCITE_KIND_COMMISSION_RESOLUTION] = "#8d5a2b",
+    [INSTCITE_KIND_COMMISSION_DECISION] = "#c49a6c",
+    [INSTCITE_KIND_CONVENTION] = "#ef6c00",
+    [INSTCITE_KIND_PROTOCOL] = "#ffa726",
+    [INSTCITE_KIND_COVENANT] = "#e65100",
+    [INSTCITE_KIND_CHARTER] = "#bf360c",
+    [INSTCITE_KIND_DECLARATION] = "#2e7d32",
+    [INSTCITE_KIND_AGREEMENT] = "#f9a825",
+    [INSTCITE_KIND_OTHER_INSTRUMENT] = "#66bb6a",
+    [INSTCITE_KIND_REPORT] = "#546e7a",
+    [INSTCITE_KIND_OFFICIAL_RECORDS] = "#90a4ae",
+};
+
+const char *kind_colour(instcite_kind kind)
+{
+    return (int)kind >= 0 && kind < INSTCITE_KIND_COUNT_ && kind_colours[kind] ? kind_colours[kind]
+                                                                               : "#9e9e9e";
+}
+
 size_t node_attr_index(const char *name)
 {
     size_t n = graph_node_attr_count();

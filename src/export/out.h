@@ -36,6 +36,9 @@ void ow_value(ow *w, gval v, void (*esc)(ow *, const char *));
  * what. */
 instcite_status ow_finish(ow *w, const char *what, instcite_error *err);
 
+/* The colour of a kind in the drawings, "#rrggbb" (static). */
+const char *kind_colour(instcite_kind kind);
+
 /* Index of the node (or edge) attribute column with that name; the count of
  * columns when there is none. */
 size_t node_attr_index(const char *name);

@@ -3,7 +3,7 @@
  * src/graph/draw.c), for a person to look at before analysing.
  *
  *  - Nodes are circles coloured by kind (one hue family per issuing organ or
- *    instrument family, see kind_colours) with a radius growing with the
+ *    instrument family, see kind_colour in out.c) with a radius growing with the
  *    square root of the in-degree; documents of the corpus get a dark ring.
  *  - Labels for every node of a small graph (LABEL_ALL_MAX), else for the
  *    most cited (LABELS_MAX, by in-degree, then weighted in-degree, then id;
@@ -29,28 +29,6 @@
 enum { SVG_W = 1200, SVG_H = 860, MARGIN = 70, LEGEND_H = 90, LABEL_ALL_MAX = 40,
        LABELS_MAX = 14, LABEL_CHARS = 42 };
 
-/* Indexed by instcite_kind. */
-static const char *const kind_colours[INSTCITE_KIND_COUNT_] = {
-    [INSTCITE_KIND_UNKNOWN] = "#9e9e9e",
-    [INSTCITE_KIND_GA_RESOLUTION] = "#1f5fbf",
-    [INSTCITE_KIND_GA_DECISION] = "#6f9fe6",
-    [INSTCITE_KIND_ECOSOC_RESOLUTION] = "#0f8f8f",
-    [INSTCITE_KIND_ECOSOC_DECISION] = "#5cc7c7",
-    [INSTCITE_KIND_SC_RESOLUTION] = "#c62828",
-    [INSTCITE_KIND_HRC_RESOLUTION] = "#7b3fb5",
-    [INSTCITE_KIND_HRC_DECISION] = "#b48be0",
-    [INSTCITE_KIND_COMMISSION_RESOLUTION] = "#8d5a2b",
-    [INSTCITE_KIND_COMMISSION_DECISION] = "#c49a6c",
-    [INSTCITE_KIND_CONVENTION] = "#ef6c00",
-    [INSTCITE_KIND_PROTOCOL] = "#ffa726",
-    [INSTCITE_KIND_COVENANT] = "#e65100",
-    [INSTCITE_KIND_CHARTER] = "#bf360c",
-    [INSTCITE_KIND_DECLARATION] = "#2e7d32",
-    [INSTCITE_KIND_AGREEMENT] = "#f9a825",
-    [INSTCITE_KIND_OTHER_INSTRUMENT] = "#66bb6a",
-    [INSTCITE_KIND_REPORT] = "#546e7a",
-    [INSTCITE_KIND_OFFICIAL_RECORDS] = "#90a4ae",
-};
 
 static instcite_kind node_kind(const instcite_graph *g, size_t i)
 {
@@ -250,7 +228,7 @@ static void draw_legend(ow *w, const instcite_graph *g, double top)
         ow_coord(w, x);
         ow_put(w, "\" cy=\"");
         ow_coord(w, y - 4);
-        ow_printf(w, "\" r=\"6\" fill=\"%s\"/><text x=\"", kind_colours[k]);
+        ow_printf(w, "\" r=\"6\" fill=\"%s\"/><text x=\"", kind_colour((instcite_kind)k));
         ow_coord(w, x + 12);
         ow_put(w, "\" y=\"");
         ow_coord(w, y);
@@ -317,7 +295,7 @@ static void draw(ow *w, const instcite_graph *g, instcite_layout layout, const d
         ow_coord(w, py(&f, y[i]));
         ow_put(w, "\" r=\"");
         ow_coord(w, node_radius(g, i));
-        ow_printf(w, "\" fill=\"%s\"%s><title>", kind_colours[node_kind(g, i)],
+        ow_printf(w, "\" fill=\"%s\"%s><title>", kind_colour(node_kind(g, i)),
                   in_corpus ? " stroke=\"#111111\" stroke-width=\"2.5\"" : "");
         ow_xml(w, label ? label : graph_node_id(g, i));
         ow_printf(w, " (%s, cited by %lld)</title></circle>\n",

@@ -1,0 +1,221 @@
+/*
+ * Unit tests of the drawing layout (src/graph/draw.c) and of the writers'
+ * contracts: coordinates in [0, 1] and repeatable, the time layout's x given
+ * by the year, date normalisation for GEXF, refused formats, and every
+ * writer reporting a failed write (to /dev/full) as INSTCITE_ERR_IO.
+ */
+#include "instcite.h"
+#include "export/out.h"
+#include "extract/doc.h"
+#include "graph/graph.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+static void cite(instcite_doc *d, instcite_kind kind, const char *key, const char *date)
+{
+    instcite_mention *m = doc_add_mention(d);
+    assert_non_null(m);
+    m->kind = kind;
+    m->where = doc_strdup(d, "PP1");
+    m->key = doc_strdup(d, key);
+    m->symbol = kind == INSTCITE_KIND_GA_RESOLUTION ? m->key : NULL;
+    m->date = date ? doc_strdup(d, date) : NULL;
+    m->start = 1;
+    m->end = 2;
+}
+
+static instcite_doc *resolution(const char *symbol, const char *date)
+{
+    instcite_doc *d = doc_new(symbol);
+    assert_non_null(d);
+    d->info.symbol = doc_strdup(d, symbol);
+    d->info.kind = INSTCITE_KIND_GA_RESOLUTION;
+    d->info.date = date ? doc_strdup(d, date) : NULL;
+    d->info.lang = doc_strdup(d, "en");
+    return d;
+}
+
+/* Two resolutions citing a convention (1989), an older resolution (2001)
+ * and an undated report: 6 nodes. */
+static instcite_graph *sample(void)
+{
+    instcite_error err;
+    instcite_graph *g = instcite_graph_new(NULL, &err);
+    assert_non_null(g);
+    instcite_doc *a = resolution("A/RES/74/174", "2019-12-18");
+    instcite_doc *b = resolution("A/RES/73/154", "2018-12-17");
+    cite(a, INSTCITE_KIND_CONVENTION, "Convention on the Rights of the Child", "1989");
+    cite(a, INSTCITE_KIND_GA_RESOLUTION, "A/RES/73/154", "2018-12-17");
+    cite(a, INSTCITE_KIND_REPORT, "A/74/400", NULL);
+    cite(b, INSTCITE_KIND_CONVENTION, "Convention on the Rights of the Child", "1989");
+    cite(b, INSTCITE_KIND_GA_RESOLUTION, "A/RES/56/1", "2001-11-01");
+    cite(b, INSTCITE_KIND_REPORT, "A/73/500", NULL);
+    assert_int_equal(instcite_graph_add(g, a, &err), INSTCITE_OK);
+    assert_int_equal(instcite_graph_add(g, b, &err), INSTCITE_OK);
+    instcite_doc_free(a);
+    instcite_doc_free(b);
+    assert_int_equal(graph_prepare(g, &err), INSTCITE_OK);
+    return g;
+}
+
+static void test_force_layout(void **state)
+{
+    (void)state;
+    instcite_graph *g = sample();
+    size_t n = instcite_graph_node_count(g);
+    assert_int_equal(n, 6);
+    double x[6], y[6], x2[6], y2[6];
+    instcite_error err;
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, x, y, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_AUTO, x2, y2, &err), INSTCITE_OK);
+    double lo = 1, hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        assert_true(x[i] >= 0 && x[i] <= 1 && y[i] >= 0 && y[i] <= 1);
+        /* Seeded: the same picture every time. */
+        assert_true(x[i] == x2[i] && y[i] == y2[i]);
+        lo = x[i] < lo ? x[i] : lo;
+        hi = x[i] > hi ? x[i] : hi;
+    }
+    assert_true(lo == 0.0 && hi == 1.0); /* normalised to the full width */
+    instcite_graph_free(g);
+}
+
+static void test_time_layout(void **state)
+{
+    (void)state;
+    instcite_graph *g = sample();
+    size_t n = instcite_graph_node_count(g), k_year = node_attr_index("year");
+    double x[6], y[6];
+    instcite_error err;
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_TIME, x, y, &err), INSTCITE_OK);
+    for (size_t i = 0; i < n; i++) {
+        gval year = graph_node_value(g, i, k_year);
+        long long yr = year.type == GVAL_INT ? year.i : 0;
+        assert_true(x[i] == graph_time_x(yr, 1989, 2019));
+        assert_true(y[i] >= 0 && y[i] <= 1);
+    }
+    assert_true(graph_time_x(0, 1989, 2019) == 0.0);
+    assert_true(graph_time_x(1989, 1989, 2019) == 0.12);
+    assert_true(graph_time_x(2019, 1989, 2019) == 1.0);
+    assert_true(graph_time_x(2001, 1989, 2019) < graph_time_x(2018, 1989, 2019));
+    assert_true(graph_time_x(2000, 2000, 2000) > 0.12);
+    instcite_graph_free(g);
+}
+
+static void test_tiny_graphs(void **state)
+{
+    (void)state;
+    instcite_error err;
+    instcite_graph *g = instcite_graph_new(NULL, &err);
+    assert_int_equal(graph_prepare(g, &err), INSTCITE_OK);
+    double x[1] = {-1}, y[1] = {-1};
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, x, y, &err), INSTCITE_OK);
+    /* Every format writes an empty graph. */
+    static const instcite_format all[] = {
+        INSTCITE_FORMAT_GRAPHML, INSTCITE_FORMAT_JSON, INSTCITE_FORMAT_GEXF,
+        INSTCITE_FORMAT_CYTOSCAPE, INSTCITE_FORMAT_DOT, INSTCITE_FORMAT_SVG,
+        INSTCITE_FORMAT_HTML, INSTCITE_FORMAT_CSV_NODES, INSTCITE_FORMAT_CSV_EDGES,
+    };
+    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) {
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        assert_int_equal(instcite_graph_write_ex(g, all[k], NULL, f, &err), INSTCITE_OK);
+        assert_true(ftell(f) > 0);
+        fclose(f);
+    }
+    instcite_doc *d = resolution("A/RES/1/1", "1946-01-24");
+    assert_int_equal(instcite_graph_add(g, d, &err), INSTCITE_OK);
+    instcite_doc_free(d);
+    assert_int_equal(graph_prepare(g, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, x, y, &err), INSTCITE_OK);
+    assert_true(x[0] == 0.5 && y[0] == 0.5);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_TIME, x, y, &err), INSTCITE_OK);
+    assert_true(x[0] == graph_time_x(1946, 1946, 1946));
+    instcite_graph_free(g);
+}
+
+static void test_iso_date(void **state)
+{
+    (void)state;
+    char buf[11];
+    assert_true(iso_date("2007", buf));
+    assert_string_equal(buf, "2007-01-01");
+    assert_true(iso_date("2019-12-18", buf));
+    assert_string_equal(buf, "2019-12-18");
+    assert_false(iso_date("2019-13-01", buf));
+    assert_false(iso_date("2019-12", buf));
+    assert_false(iso_date("19th century", buf));
+    assert_false(iso_date("", buf));
+    assert_false(iso_date(NULL, buf));
+}
+
+static void test_refused_formats(void **state)
+{
+    (void)state;
+    instcite_graph *g = sample();
+    instcite_error err;
+    FILE *f = tmpfile();
+    assert_int_equal(instcite_graph_write_ex(g, INSTCITE_FORMAT_CSV, NULL, f, &err),
+                     INSTCITE_ERR_INVALID);
+    assert_non_null(strstr(err.message, "CSV_NODES"));
+    assert_int_equal(instcite_graph_write_ex(g, INSTCITE_FORMAT_JSONL, NULL, f, &err),
+                     INSTCITE_ERR_INVALID);
+    assert_int_equal(instcite_graph_write_ex(g, (instcite_format)999, NULL, f, &err),
+                     INSTCITE_ERR_INVALID);
+    assert_int_equal(instcite_graph_write_ex(g, INSTCITE_FORMAT_SVG, NULL, NULL, &err),
+                     INSTCITE_ERR_INVALID);
+    /* The graph formats are not extraction-record formats. */
+    assert_int_equal(instcite_records_write(NULL, 0, INSTCITE_FORMAT_GEXF, f, &err),
+                     INSTCITE_ERR_INVALID);
+    fclose(f);
+    assert_int_equal(instcite_format_from_name("gexf"), INSTCITE_FORMAT_GEXF);
+    assert_int_equal(instcite_format_from_name("cytoscape"), INSTCITE_FORMAT_CYTOSCAPE);
+    assert_int_equal(instcite_format_from_path("out/a.b/graph.gexf"), INSTCITE_FORMAT_GEXF);
+    assert_int_equal(instcite_format_from_path("g.cyjs"), INSTCITE_FORMAT_CYTOSCAPE);
+    assert_int_equal(instcite_format_from_path("g.gv"), INSTCITE_FORMAT_DOT);
+    assert_int_equal(instcite_format_from_path("g.htm"), INSTCITE_FORMAT_HTML);
+    assert_int_equal(instcite_format_from_path("g.csv"), INSTCITE_FORMAT_CSV);
+    assert_int_equal(instcite_format_from_path("out.svg/graph"), INSTCITE_FORMAT_UNKNOWN);
+    instcite_graph_free(g);
+}
+
+static void test_write_errors(void **state)
+{
+    (void)state;
+    FILE *full = fopen("/dev/full", "w");
+    if (!full)
+        skip();
+    /* Fully buffered, so the failure shows at the writer's final flush. */
+    instcite_graph *g = sample();
+    static const instcite_format all[] = {
+        INSTCITE_FORMAT_GRAPHML, INSTCITE_FORMAT_JSON, INSTCITE_FORMAT_GEXF,
+        INSTCITE_FORMAT_CYTOSCAPE, INSTCITE_FORMAT_DOT, INSTCITE_FORMAT_SVG,
+        INSTCITE_FORMAT_HTML, INSTCITE_FORMAT_CSV_NODES, INSTCITE_FORMAT_CSV_EDGES,
+    };
+    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) {
+        instcite_error err = {0};
+        clearerr(full);
+        assert_int_equal(instcite_graph_write_ex(g, all[k], NULL, full, &err), INSTCITE_ERR_IO);
+        assert_true(err.message[0] != '\0');
+    }
+    fclose(full);
+    instcite_graph_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_force_layout),    cmocka_unit_test(test_time_layout),
+        cmocka_unit_test(test_tiny_graphs),     cmocka_unit_test(test_iso_date),
+        cmocka_unit_test(test_refused_formats), cmocka_unit_test(test_write_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
