@@ -214,6 +214,23 @@ instcite_status report_write(const instcite_graph *g, const instcite_write_optio
                "cite them; dark rings mark the documents read; dashed lines are relations "
                "between instruments.</p>\n</section>\n");
     most_cited(&w, g);
+    if (n_docs > 1) {
+        /* A corpus: a table of contents (internal links only). */
+        ow_put(&w, "<section id=\"documents\"><h2>Documents</h2>\n<ol>\n");
+        for (size_t d = 0; d < n_docs && !w.failed; d++) {
+            const instcite_docinfo *info = instcite_doc_info(options->docs[d]);
+            ow_printf(&w, "<li><a href=\"#doc-%zu\"><bdi>", d + 1);
+            ow_xml(&w, info->symbol ? info->symbol : info->name ? info->name : "-");
+            ow_put(&w, "</bdi></a>");
+            if (info->title) {
+                ow_put(&w, ": <bdi>");
+                ow_xml(&w, info->title);
+                ow_put(&w, "</bdi>");
+            }
+            ow_printf(&w, " (%zu mentions)</li>\n", instcite_doc_mention_count(options->docs[d]));
+        }
+        ow_put(&w, "</ol>\n</section>\n");
+    }
     for (size_t d = 0; d < n_docs && !w.failed; d++)
         document(&w, options->docs[d], d);
     ow_put(&w, "</body>\n</html>\n");
