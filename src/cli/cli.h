@@ -25,6 +25,8 @@ extern const char *prog;
 /* Options of every subcommand; each reads the ones it knows. */
 typedef struct opts {
     const char *format, *output, *lang, *catalog;
+    const char *encoding; /* --encoding E (NULL: auto) */
+    const char *invalid;  /* --invalid reject|replace (NULL: reject) */
     bool quiet;
     char **files;
     int n_files;
@@ -48,7 +50,8 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *));
 void opts_free(opts *o);
 
 /* Output through a temporary file beside the final path, renamed into place
- * only when complete; stdout when path is NULL or "-". */
+ * only when complete; stdout when path is NULL or "-"; a device, a FIFO or
+ * a path under /dev or /proc is opened and written in place (tmp NULL). */
 typedef struct sink {
     FILE *f;
     char *tmp;
@@ -62,7 +65,8 @@ bool sink_close(sink *s, bool ok);
 /* True (after printing why) when the output path names one of the inputs
  * (after expand_inputs, which it calls). */
 bool output_is_input(opts *o);
-/* Checks --lang; prints and returns false for an unknown code. */
+/* Checks --lang, --encoding and --invalid; prints and returns false for an
+ * unknown value. */
 bool lang_ok(const opts *o);
 
 /* The built-in catalog plus --catalog; NULL after printing why. */
