@@ -28,6 +28,7 @@ typedef struct opts {
     const char *encoding; /* --encoding E (NULL: auto) */
     const char *invalid;  /* --invalid reject|replace (NULL: reject) */
     bool quiet;
+    int jobs; /* --jobs N; 0: one per online core */
     char **files;
     int n_files;
     /* graph (issue 5) */
@@ -98,6 +99,36 @@ int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc
  * *total the number of inputs tried. */
 int extract_inputs(const instcite_catalog *cat, opts *o, instcite_doc ***docs, size_t *n_ok,
                    int *total);
+
+/* One input ("-" is standard input): a new document, or NULL with err filled. */
+instcite_doc *extract_one(const instcite_catalog *cat, const opts *o, const char *path,
+                          instcite_error *err);
+/* The line each_input prints for a failed input (nothing with --quiet). */
+void report_input_error(const opts *o, const char *path, const instcite_error *err);
+
+/* --jobs (jobs.c): the number of extraction threads (o->jobs, or the number
+ * of online cores). */
+int jobs_count(const opts *o);
+/* each_input's files (not --from-jsonl) extracted on `jobs` threads, handed
+ * to fn in input order on the calling thread. Adds failed inputs to *failed.
+ * Returns 0, -1 on a fatal error, 1 when no thread could be started (nothing
+ * was done). */
+int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
+                        int (*fn)(instcite_doc *doc, void *ctx), void *ctx, int *failed);
+
+/* Progress on stderr (files done / total, MB/s, ETA) when stderr is a
+ * terminal, without --quiet, once a run has lasted a second. */
+typedef struct progress {
+    bool on, shown;
+    int done, total;
+    long long bytes;
+    double t0, last;
+} progress;
+void progress_start(progress *p, const opts *o, int total);
+/* The size of path when progress is shown (else 0, without a stat). */
+long long progress_size(const progress *p, const char *path);
+void progress_step(progress *p, long long bytes);
+void progress_end(progress *p);
 
 /* Prints "N of M files failed" (or "documents", with --from-jsonl) when some did. */
 void report_failures(const opts *o, int failed, int total);

@@ -18,6 +18,7 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *))
     if (!o->files)
         return EXIT_FATAL;
     bool only_files = false;
+    const char *jobs = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char **slot = NULL;
@@ -41,6 +42,8 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *))
             slot = &o->invalid;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
             o->quiet = true;
+        else if (!strcmp(a, "-j") || !strcmp(a, "--jobs"))
+            slot = &jobs;
         else if (!strcmp(a, "--links"))
             o->links = true;
         else if (!strcmp(a, "--layout"))
@@ -68,6 +71,15 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *))
             }
             *slot = argv[++i];
         }
+    }
+    if (jobs) {
+        char *end;
+        long v = strtol(jobs, &end, 10);
+        if (jobs[0] < '0' || jobs[0] > '9' || *end || v < 1 || v > 256) {
+            fprintf(stderr, "%s: --jobs must be a number from 1 to 256, not '%s'\n", prog, jobs);
+            return EXIT_USAGE;
+        }
+        o->jobs = (int)v;
     }
     if (o->n_files == 0) {
         fprintf(stderr, "%s: no input files (see --help)\n", prog);
@@ -491,6 +503,30 @@ static int each_jsonl(const opts *o, const char *path, int (*fn)(instcite_doc *,
     return rc;
 }
 
+instcite_doc *extract_one(const instcite_catalog *cat, const opts *o, const char *path,
+                          instcite_error *err)
+{
+    instcite_options io = {.lang = o->lang, .encoding = o->encoding};
+    io.invalid_policy = o->invalid && strcmp(o->invalid, "replace") == 0 ? INSTCITE_INVALID_REPLACE
+                                                                          : INSTCITE_INVALID_REJECT;
+    instcite_doc *doc = NULL;
+    if (strcmp(path, "-") == 0)
+        doc = read_stdin(cat, &io, err);
+    else if (instcite_extract_file_opts(cat, path, &io, &doc, err) != INSTCITE_OK)
+        doc = NULL;
+    return doc;
+}
+
+void report_input_error(const opts *o, const char *path, const instcite_error *err)
+{
+    if (o->quiet)
+        return;
+    if (err->offset >= 0)
+        fprintf(stderr, "%s: %s: byte %lld: %s\n", prog, path, err->offset, err->message);
+    else
+        fprintf(stderr, "%s: %s: %s\n", prog, path, err->message);
+}
+
 int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc, void *ctx),
                void *ctx, int *total)
 {
@@ -499,9 +535,16 @@ int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc
     if (failed < 0)
         return -1;
     *total = failed; /* directories that could not be walked count as inputs */
-    instcite_options io = {.lang = o->lang, .encoding = o->encoding};
-    io.invalid_policy = o->invalid && strcmp(o->invalid, "replace") == 0 ? INSTCITE_INVALID_REPLACE
-                                                                          : INSTCITE_INVALID_REJECT;
+    int jobs = jobs_count(o);
+    if (!o->from_jsonl && jobs > 1 && o->n_paths > 1) {
+        *total += o->n_paths;
+        int rc = each_input_parallel(cat, o, jobs, fn, ctx, &failed);
+        if (rc <= 0)
+            return rc < 0 ? -1 : failed;
+        *total -= o->n_paths; /* no thread could be started: one at a time */
+    }
+    progress line;
+    progress_start(&line, o, o->from_jsonl ? 0 : o->n_paths);
     for (int i = 0; i < o->n_paths; i++) {
         const char *path = o->paths[i];
         if (o->from_jsonl) {
@@ -510,27 +553,24 @@ int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc
             continue;
         }
         instcite_error err = {0};
-        instcite_doc *doc = NULL;
         (*total)++;
-        if (strcmp(path, "-") == 0)
-            doc = read_stdin(cat, &io, &err);
-        else if (instcite_extract_file_opts(cat, path, &io, &doc, &err) != INSTCITE_OK)
-            doc = NULL;
+        long long bytes = progress_size(&line, path);
+        instcite_doc *doc = extract_one(cat, o, path, &err);
         if (doc) {
-            if (fn(doc, ctx))
+            if (fn(doc, ctx)) {
+                progress_end(&line);
                 return -1;
-            continue;
-        }
-        if (err.code == INSTCITE_ERR_NOMEM)
+            }
+        } else if (err.code == INSTCITE_ERR_NOMEM) {
+            progress_end(&line);
             return -1;
-        failed++;
-        if (o->quiet)
-            continue;
-        if (err.offset >= 0)
-            fprintf(stderr, "%s: %s: byte %lld: %s\n", prog, path, err.offset, err.message);
-        else
-            fprintf(stderr, "%s: %s: %s\n", prog, path, err.message);
+        } else {
+            failed++;
+            report_input_error(o, path, &err);
+        }
+        progress_step(&line, bytes);
     }
+    progress_end(&line);
     return failed;
 }
 
