@@ -6,6 +6,7 @@
   - an image-only PDF, a password-protected PDF and a zip that is no Word
     document each give one error line naming the file and the reason, and
     exit status 1; the other inputs of the same run are still processed;
+  - `instcite text FILE` prints the text layer the offsets refer to;
   - a damaged PDF fails or reads, but never crashes.
 
 usage: test_input.py INSTCITE MAKE_FIXTURES
@@ -69,6 +70,21 @@ with tempfile.TemporaryDirectory() as tmp:
             rc, out, err = run(["extract", "-f", "jsonl", "-"], stdin=fh.read())
         recs = records(out) if rc == 0 else []
         check(rc == 0 and recs and recs[0].get("source") == source, "%s on standard input" % name)
+
+    # Offsets: the bytes of `instcite text FILE` between start and end are
+    # each mention's text.
+    for name in ["resolution.pdf", "resolution.docx", "resolution.html"]:
+        rc, out, err = run(["extract", "-f", "jsonl", f(name)])
+        r = subprocess.run([INSTCITE, "text", f(name)], capture_output=True, timeout=60)
+        layer = r.stdout
+        mentions = [m for m in records(out) if m.get("type") == "mention"]
+        bad = [m for m in mentions
+               if layer[m["start"]:m["end"]].decode("utf-8", "replace") != m["text"]]
+        check(r.returncode == 0 and mentions and not bad,
+              "%s: mention offsets index `instcite text` (%d bad)" % (name, len(bad)))
+    rc, out, err = run(["text", f("encrypted.pdf")])
+    check(rc == 1 and out == "" and len(err.splitlines()) == 1 and "password" in err,
+          "instcite text on an encrypted PDF: one error line, status 1")
 
     # Text stays text: no "source" field, offsets in the file.
     with open(f("plain.txt"), "w", encoding="utf-8") as fh:
