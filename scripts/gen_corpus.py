@@ -165,9 +165,13 @@ def plan(args, rnd):
         agenda = AGENDA[rnd.randrange(len(AGENDA))]
         subject = agenda[3][rnd.randrange(len(agenda[3]))]
         used = numbers.setdefault(session, set())
-        number = rnd.randrange(100, 300)
+        # Numbers 100..299 as in a real session, more when a session holds
+        # more resolutions than that (at most half the range is ever used,
+        # so a free number is found quickly).
+        hi = max(300, 100 + 2 * per_session)
+        number = rnd.randrange(100, hi)
         while number in used:
-            number = rnd.randrange(100, 300)
+            number = rnd.randrange(100, hi)
         used.add(number)
         date = (1945 + session, 12, rnd.randrange(10, 23))
         committee = COMMITTEES[rnd.randrange(len(COMMITTEES))]

@@ -25,7 +25,10 @@ extern const char *prog;
 /* Options of every subcommand; each reads the ones it knows. */
 typedef struct opts {
     const char *format, *output, *lang, *catalog;
+    const char *encoding; /* --encoding E (NULL: auto) */
+    const char *invalid;  /* --invalid reject|replace (NULL: reject) */
     bool quiet;
+    int jobs; /* --jobs N; 0: one per online core */
     char **files;
     int n_files;
     /* graph (issue 5) */
@@ -48,7 +51,8 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *));
 void opts_free(opts *o);
 
 /* Output through a temporary file beside the final path, renamed into place
- * only when complete; stdout when path is NULL or "-". */
+ * only when complete; stdout when path is NULL or "-"; a device, a FIFO or
+ * a path under /dev or /proc is opened and written in place (tmp NULL). */
 typedef struct sink {
     FILE *f;
     char *tmp;
@@ -62,7 +66,8 @@ bool sink_close(sink *s, bool ok);
 /* True (after printing why) when the output path names one of the inputs
  * (after expand_inputs, which it calls). */
 bool output_is_input(opts *o);
-/* Checks --lang; prints and returns false for an unknown code. */
+/* Checks --lang, --encoding and --invalid; prints and returns false for an
+ * unknown value. */
 bool lang_ok(const opts *o);
 
 /* The built-in catalog plus --catalog; NULL after printing why. */
@@ -95,6 +100,36 @@ int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc
 int extract_inputs(const instcite_catalog *cat, opts *o, instcite_doc ***docs, size_t *n_ok,
                    int *total);
 
+/* One input ("-" is standard input): a new document, or NULL with err filled. */
+instcite_doc *extract_one(const instcite_catalog *cat, const opts *o, const char *path,
+                          instcite_error *err);
+/* The line each_input prints for a failed input (nothing with --quiet). */
+void report_input_error(const opts *o, const char *path, const instcite_error *err);
+
+/* --jobs (jobs.c): the number of extraction threads (o->jobs, or the number
+ * of online cores). */
+int jobs_count(const opts *o);
+/* each_input's files (not --from-jsonl) extracted on `jobs` threads, handed
+ * to fn in input order on the calling thread. Adds failed inputs to *failed.
+ * Returns 0, -1 on a fatal error, 1 when no thread could be started (nothing
+ * was done). */
+int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
+                        int (*fn)(instcite_doc *doc, void *ctx), void *ctx, int *failed);
+
+/* Progress on stderr (files done / total, MB/s, ETA) when stderr is a
+ * terminal, without --quiet, once a run has lasted a second. */
+typedef struct progress {
+    bool on, shown;
+    int done, total;
+    long long bytes;
+    double t0, last;
+} progress;
+void progress_start(progress *p, const opts *o, int total);
+/* The size of path when progress is shown (else 0, without a stat). */
+long long progress_size(const progress *p, const char *path);
+void progress_step(progress *p, long long bytes);
+void progress_end(progress *p);
+
 /* Prints "N of M files failed" (or "documents", with --from-jsonl) when some did. */
 void report_failures(const opts *o, int failed, int total);
 
@@ -106,6 +141,5 @@ int cmd_extract(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
-int cmd_text(int argc, char **argv);
 
 #endif

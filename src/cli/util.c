@@ -18,6 +18,7 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *))
     if (!o->files)
         return EXIT_FATAL;
     bool only_files = false;
+    const char *jobs = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char **slot = NULL;
@@ -35,8 +36,14 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *))
             slot = &o->lang;
         else if (!strcmp(a, "-c") || !strcmp(a, "--catalog"))
             slot = &o->catalog;
+        else if (!strcmp(a, "--encoding"))
+            slot = &o->encoding;
+        else if (!strcmp(a, "--invalid"))
+            slot = &o->invalid;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
             o->quiet = true;
+        else if (!strcmp(a, "-j") || !strcmp(a, "--jobs"))
+            slot = &jobs;
         else if (!strcmp(a, "--links"))
             o->links = true;
         else if (!strcmp(a, "--layout"))
@@ -65,6 +72,15 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *))
             *slot = argv[++i];
         }
     }
+    if (jobs) {
+        char *end;
+        long v = strtol(jobs, &end, 10);
+        if (jobs[0] < '0' || jobs[0] > '9' || *end || v < 1 || v > 256) {
+            fprintf(stderr, "%s: --jobs must be a number from 1 to 256, not '%s'\n", prog, jobs);
+            return EXIT_USAGE;
+        }
+        o->jobs = (int)v;
+    }
     if (o->n_files == 0) {
         fprintf(stderr, "%s: no input files (see --help)\n", prog);
         return EXIT_USAGE;
@@ -91,6 +107,18 @@ bool sink_open(sink *s, const char *path)
         return true;
     }
     s->path = path;
+    /* A device or FIFO (/dev/null, /dev/full, a named pipe) and anything
+     * under /dev or /proc (/dev/stdout) is written in place: there is no
+     * file to replace, and renaming over it would replace the node itself. */
+    struct stat st;
+    bool special = strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0;
+    if (special || (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
+        if (!(s->f = fopen(path, "wb"))) {
+            fprintf(stderr, "%s: %s: cannot open output: %s\n", prog, path, strerror(errno));
+            return false;
+        }
+        return true;
+    }
     size_t n = strlen(path) + 16;
     s->tmp = malloc(n);
     if (!s->tmp) {
@@ -125,6 +153,17 @@ bool sink_close(sink *s, bool ok)
         if (fflush(stdout) != 0 || ferror(stdout)) {
             fprintf(stderr, "%s: standard output: write error: %s\n", prog, strerror(errno));
             return false;
+        }
+        return ok;
+    }
+    if (!s->tmp) { /* written in place (sink_open) */
+        if ((fflush(s->f) != 0 || ferror(s->f)) && ok) {
+            fprintf(stderr, "%s: %s: write error: %s\n", prog, s->path, strerror(errno));
+            ok = false;
+        }
+        if (fclose(s->f) != 0 && ok) {
+            fprintf(stderr, "%s: %s: write error: %s\n", prog, s->path, strerror(errno));
+            ok = false;
         }
         return ok;
     }
@@ -166,6 +205,16 @@ bool output_is_input(opts *o)
 bool lang_ok(const opts *o)
 {
     static const char *const langs[] = {"zh", "en", "fr", "es", "ru", "ar"};
+    if (o->encoding && !instcite_encoding_name(o->encoding)) {
+        fprintf(stderr, "%s: unknown encoding '%s' (auto utf-8 utf-16 utf-16le utf-16be gb18030 gbk "
+                        "gb2312 big5 windows-1252 iso-8859-1 windows-1251 koi8-r windows-1256)\n",
+                prog, o->encoding);
+        return false;
+    }
+    if (o->invalid && strcmp(o->invalid, "reject") != 0 && strcmp(o->invalid, "replace") != 0) {
+        fprintf(stderr, "%s: --invalid takes reject or replace, not '%s'\n", prog, o->invalid);
+        return false;
+    }
     if (!o->lang)
         return true;
     for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
@@ -194,7 +243,7 @@ instcite_catalog *catalog_open(const opts *o)
     return cat;
 }
 
-static instcite_doc *read_stdin(const instcite_catalog *cat, const char *lang, instcite_error *err)
+static instcite_doc *read_stdin(const instcite_catalog *cat, const instcite_options *io, instcite_error *err)
 {
     size_t cap = 1 << 16, len = 0;
     char *buf = malloc(cap);
@@ -220,7 +269,7 @@ static instcite_doc *read_stdin(const instcite_catalog *cat, const char *lang, i
         buf = nb;
         cap *= 2;
     }
-    instcite_doc *doc = instcite_extract(cat, "-", buf, len, lang, err);
+    instcite_doc *doc = instcite_extract_opts(cat, "-", buf, len, io, err);
     free(buf);
     return doc;
 nomem:
@@ -454,6 +503,30 @@ static int each_jsonl(const opts *o, const char *path, int (*fn)(instcite_doc *,
     return rc;
 }
 
+instcite_doc *extract_one(const instcite_catalog *cat, const opts *o, const char *path,
+                          instcite_error *err)
+{
+    instcite_options io = {.lang = o->lang, .encoding = o->encoding};
+    io.invalid_policy = o->invalid && strcmp(o->invalid, "replace") == 0 ? INSTCITE_INVALID_REPLACE
+                                                                          : INSTCITE_INVALID_REJECT;
+    instcite_doc *doc = NULL;
+    if (strcmp(path, "-") == 0)
+        doc = read_stdin(cat, &io, err);
+    else if (instcite_extract_file_opts(cat, path, &io, &doc, err) != INSTCITE_OK)
+        doc = NULL;
+    return doc;
+}
+
+void report_input_error(const opts *o, const char *path, const instcite_error *err)
+{
+    if (o->quiet)
+        return;
+    if (err->offset >= 0)
+        fprintf(stderr, "%s: %s: byte %lld: %s\n", prog, path, err->offset, err->message);
+    else
+        fprintf(stderr, "%s: %s: %s\n", prog, path, err->message);
+}
+
 int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc, void *ctx),
                void *ctx, int *total)
 {
@@ -462,6 +535,16 @@ int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc
     if (failed < 0)
         return -1;
     *total = failed; /* directories that could not be walked count as inputs */
+    int jobs = jobs_count(o);
+    if (!o->from_jsonl && jobs > 1 && o->n_paths > 1) {
+        *total += o->n_paths;
+        int rc = each_input_parallel(cat, o, jobs, fn, ctx, &failed);
+        if (rc <= 0)
+            return rc < 0 ? -1 : failed;
+        *total -= o->n_paths; /* no thread could be started: one at a time */
+    }
+    progress line;
+    progress_start(&line, o, o->from_jsonl ? 0 : o->n_paths);
     for (int i = 0; i < o->n_paths; i++) {
         const char *path = o->paths[i];
         if (o->from_jsonl) {
@@ -470,27 +553,24 @@ int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc
             continue;
         }
         instcite_error err = {0};
-        instcite_doc *doc = NULL;
         (*total)++;
-        if (strcmp(path, "-") == 0)
-            doc = read_stdin(cat, o->lang, &err);
-        else if (instcite_extract_file(cat, path, o->lang, &doc, &err) != INSTCITE_OK)
-            doc = NULL;
+        long long bytes = progress_size(&line, path);
+        instcite_doc *doc = extract_one(cat, o, path, &err);
         if (doc) {
-            if (fn(doc, ctx))
+            if (fn(doc, ctx)) {
+                progress_end(&line);
                 return -1;
-            continue;
-        }
-        if (err.code == INSTCITE_ERR_NOMEM)
+            }
+        } else if (err.code == INSTCITE_ERR_NOMEM) {
+            progress_end(&line);
             return -1;
-        failed++;
-        if (o->quiet)
-            continue;
-        if (err.offset >= 0)
-            fprintf(stderr, "%s: %s: byte %lld: %s\n", prog, path, err.offset, err.message);
-        else
-            fprintf(stderr, "%s: %s: %s\n", prog, path, err.message);
+        } else {
+            failed++;
+            report_input_error(o, path, &err);
+        }
+        progress_step(&line, bytes);
     }
+    progress_end(&line);
     return failed;
 }
 

@@ -6,11 +6,13 @@
  * new buffer, the extractor runs on it and every input offset it recorded
  * (mention and warning start/end) is translated back to the caller's bytes
  * afterwards. Offsets stored anywhere else in a document must be added to
- * remap() below.
+ * remap() below. PDF, HTML and Word documents (src/input/) are handed to
+ * instcite_extract as they are: they are read by their format.
  */
 #include "extract/doc.h"
 #include "input/input.h"
 #include "text/encoding.h"
+#include "text/text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -90,6 +92,41 @@ static bool encoding_warnings(instcite_doc *doc, const encoded *e)
     return true;
 }
 
+static instcite_doc *extract_named(const instcite_catalog *cat, const char *name, const void *bytes, size_t len,
+                                   const instcite_options *opts, instcite_error *err);
+
+/* name with every byte that is not valid UTF-8 replaced by U+FFFD (a file
+ * name is any bytes; every output format needs UTF-8). NULL when name is
+ * valid as it is, or out of memory (*oom set). */
+static char *utf8_name(const char *name, bool *oom)
+{
+    *oom = false;
+    size_t n = name ? strlen(name) : 0;
+    if (!name || utf8_valid((const unsigned char *)name, n))
+        return NULL;
+    char *out = malloc(3 * n + 1);
+    if (!out) {
+        *oom = true;
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        size_t k = utf8_decode((const unsigned char *)name + i, n - i, &cp);
+        if (k) {
+            memcpy(out + o, name + i, k);
+            o += k;
+            i += k;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 instcite_doc *instcite_extract_opts(const instcite_catalog *cat, const char *name, const void *bytes, size_t len,
                                     const instcite_options *opts, instcite_error *err)
 {
@@ -104,6 +141,20 @@ instcite_doc *instcite_extract_opts(const instcite_catalog *cat, const char *nam
         set_err(err, INSTCITE_ERR_INVALID, "no catalog or no input");
         return NULL;
     }
+    bool oom;
+    char *fixed = utf8_name(name, &oom);
+    if (oom) {
+        set_err(err, INSTCITE_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    instcite_doc *doc = extract_named(cat, fixed ? fixed : name, bytes, len, opts, err);
+    free(fixed);
+    return doc;
+}
+
+static instcite_doc *extract_named(const instcite_catalog *cat, const char *name, const void *bytes, size_t len,
+                                   const instcite_options *opts, instcite_error *err)
+{
     /* A PDF, HTML or .docx document is read by its format, not decoded. */
     if (input_detect(bytes, len, name) != INPUT_TEXT)
         return instcite_extract(cat, name, bytes, len, opts->lang, err);
@@ -129,6 +180,16 @@ instcite_doc *instcite_extract_opts(const instcite_catalog *cat, const char *nam
     return doc;
 }
 
+/* Why a file that is not a regular file is refused. */
+static const char *not_regular(mode_t m)
+{
+    return S_ISDIR(m)                 ? "is a directory"
+           : S_ISFIFO(m)              ? "not a regular file (a FIFO): refused"
+           : S_ISCHR(m) || S_ISBLK(m) ? "not a regular file (a device): refused"
+           : S_ISSOCK(m)              ? "not a regular file (a socket): refused"
+                                      : "not a regular file: refused";
+}
+
 /* Reads a whole regular file into a new buffer. Never blocks on a FIFO or a
  * device: the file is opened non-blocking and refused unless regular. */
 static instcite_status read_file(const char *path, char **buf, size_t *len, instcite_error *err)
@@ -137,7 +198,13 @@ static instcite_status read_file(const char *path, char **buf, size_t *len, inst
     *len = 0;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
-        set_err(err, INSTCITE_ERR_IO, strerror(errno));
+        int e = errno;
+        struct stat st;
+        /* A socket cannot be opened (ENXIO): say what it is. */
+        if (e == ENXIO && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+            set_err(err, INSTCITE_ERR_IO, not_regular(st.st_mode));
+        else
+            set_err(err, INSTCITE_ERR_IO, strerror(e));
         return INSTCITE_ERR_IO;
     }
     struct stat st;
@@ -148,12 +215,7 @@ static instcite_status read_file(const char *path, char **buf, size_t *len, inst
     }
     if (!S_ISREG(st.st_mode)) {
         close(fd);
-        set_err(err, INSTCITE_ERR_IO,
-                S_ISDIR(st.st_mode)    ? "is a directory"
-                : S_ISFIFO(st.st_mode) ? "not a regular file (a FIFO): refused"
-                : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "not a regular file (a device): refused"
-                : S_ISSOCK(st.st_mode) ? "not a regular file (a socket): refused"
-                                       : "not a regular file: refused");
+        set_err(err, INSTCITE_ERR_IO, not_regular(st.st_mode));
         return INSTCITE_ERR_IO;
     }
     if ((unsigned long long)st.st_size > INSTCITE_MAX_INPUT) {

@@ -1,0 +1,332 @@
+"""instcite from Python: a thin ctypes binding over libinstcite.
+
+    import instcite
+    records = instcite.extract("datasets/A_RES_74_174.zh.txt")
+    mentions = [r for r in records if r["type"] == "mention"]
+    g = instcite.graph(["datasets/A_RES_74_174.zh.txt"])   # networkx.DiGraph
+
+Standard library only (networkx is used when it is importable).
+
+Records are the JSON Lines records of `instcite extract --format jsonl`,
+parsed: the library's own writer produces them (instcite_records_write into
+a memory stream), so field names, values, order and omissions are those of
+the command by construction, and a record added to the library appears here
+without a change to this file. The graph is the library's node-link JSON
+(instcite_graph_write), read by networkx when available.
+
+The library is found, in order: the path in the environment variable
+INSTCITE_LIB; libinstcite.so in the build tree of the checkout this file
+lies in (build/); the system's libinstcite.so.0 (after `meson install`).
+"""
+
+import ctypes
+import ctypes.util
+import json
+import os
+
+__all__ = ["extract", "extract_many", "graph", "version", "Catalog", "InstciteError"]
+
+# instcite_status, in the order of include/instcite.h.
+_STATUS = ["ok", "nomem", "io", "encoding", "empty", "parse", "invalid", "graph", "limit",
+           "unsupported"]
+_INVALID = {None: 0, "reject": 0, "replace": 1}
+
+
+class InstciteError(Exception):
+    """A failed library call: code ("io", "encoding", "empty", ...), the
+    byte offset in the input (or -1), the 1-based line (or 0), the message."""
+
+    def __init__(self, code, message, offset=-1, line=0, name=None):
+        self.code = code
+        self.offset = offset
+        self.line = line
+        self.name = name
+        where = f"{name}: " if name else ""
+        at = f"byte {offset}: " if offset >= 0 else ""
+        super().__init__(f"{where}{at}{message}")
+
+
+class _Error(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_int), ("offset", ctypes.c_longlong),
+                ("line", ctypes.c_long), ("message", ctypes.c_char * 256)]
+
+    def raise_(self, status, name=None):
+        code = _STATUS[status] if 0 <= status < len(_STATUS) else str(status)
+        msg = self.message.decode("utf-8", "replace") or _lib().instcite_strerror(status).decode()
+        raise InstciteError(code, msg, self.offset, self.line, name)
+
+
+class _Options(ctypes.Structure):
+    _fields_ = [("lang", ctypes.c_char_p), ("encoding", ctypes.c_char_p),
+                ("invalid_policy", ctypes.c_int)]
+
+
+_P = ctypes.c_void_p
+_SIGNATURES = {
+    "instcite_version": (ctypes.c_char_p, []),
+    "instcite_strerror": (ctypes.c_char_p, [ctypes.c_int]),
+    "instcite_format_from_name": (ctypes.c_int, [ctypes.c_char_p]),
+    "instcite_catalog_new": (_P, [ctypes.POINTER(_Error)]),
+    "instcite_catalog_load": (ctypes.c_int, [_P, ctypes.c_char_p, ctypes.POINTER(_Error)]),
+    "instcite_catalog_size": (ctypes.c_size_t, [_P]),
+    "instcite_catalog_free": (None, [_P]),
+    "instcite_extract_opts": (_P, [_P, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t,
+                                   ctypes.POINTER(_Options), ctypes.POINTER(_Error)]),
+    "instcite_extract_file_opts": (ctypes.c_int, [_P, ctypes.c_char_p, ctypes.POINTER(_Options),
+                                                  ctypes.POINTER(_P), ctypes.POINTER(_Error)]),
+    "instcite_doc_free": (None, [_P]),
+    "instcite_records_write": (ctypes.c_int, [ctypes.POINTER(_P), ctypes.c_size_t, ctypes.c_int,
+                                              _P, ctypes.POINTER(_Error)]),
+    "instcite_graph_new": (_P, [_P, ctypes.POINTER(_Error)]),
+    "instcite_graph_add": (ctypes.c_int, [_P, _P, ctypes.POINTER(_Error)]),
+    "instcite_graph_write": (ctypes.c_int, [_P, ctypes.c_int, _P, ctypes.POINTER(_Error)]),
+    "instcite_graph_free": (None, [_P]),
+}
+
+_state = {}
+
+
+def _candidates():
+    env = os.environ.get("INSTCITE_LIB")
+    if env:
+        return [env]  # asked for: no silent fallback to another library
+    here = os.path.dirname(os.path.abspath(__file__))
+    found = [os.path.join(os.path.dirname(here), "build", "libinstcite.so")]
+    found.append(ctypes.util.find_library("instcite") or "libinstcite.so.0")
+    return found
+
+
+def _lib():
+    lib = _state.get("lib")
+    if lib is not None:
+        return lib
+    tried = []
+    for path in _candidates():
+        if os.sep in path and not os.path.exists(path):
+            tried.append(f"{path}: no such file")
+            continue
+        try:
+            lib = ctypes.CDLL(path)
+            break
+        except OSError as e:
+            tried.append(str(e))
+    else:
+        raise OSError("libinstcite not found (set INSTCITE_LIB to its path): " + "; ".join(tried))
+    for name, (res, args) in _SIGNATURES.items():
+        fn = getattr(lib, name)
+        fn.restype = res
+        fn.argtypes = args
+    _state["lib"] = lib
+    _state["path"] = lib._name
+    return lib
+
+
+def _libc():
+    libc = _state.get("libc")
+    if libc is None:
+        # The process's global namespace, not libc.so.6 by name: free must be
+        # the free that open_memstream's malloc pairs with, also when an
+        # allocator (or a sanitizer runtime) is interposed.
+        libc = ctypes.CDLL(None)
+        libc.open_memstream.restype = _P
+        libc.open_memstream.argtypes = [ctypes.POINTER(ctypes.c_void_p),
+                                        ctypes.POINTER(ctypes.c_size_t)]
+        libc.fclose.restype = ctypes.c_int
+        libc.fclose.argtypes = [_P]
+        libc.free.restype = None
+        libc.free.argtypes = [_P]
+        _state["libc"] = libc
+    return libc
+
+
+def _written(write):
+    """Runs write(FILE *) on a memory stream; returns the bytes written."""
+    libc = _libc()
+    buf, size = ctypes.c_void_p(), ctypes.c_size_t()
+    f = libc.open_memstream(ctypes.byref(buf), ctypes.byref(size))
+    if not f:
+        raise MemoryError("open_memstream failed")
+    try:
+        write(f)
+    finally:
+        closed = libc.fclose(f)
+        data = ctypes.string_at(buf, size.value) if buf.value else b""
+        libc.free(buf)
+    if closed != 0:
+        raise InstciteError("io", "writing to a memory stream failed")
+    return data
+
+
+def version():
+    """The library's version, "MAJOR.MINOR.PATCH"."""
+    return _lib().instcite_version().decode()
+
+
+def _b(s):
+    return None if s is None else os.fsencode(s)
+
+
+class Catalog:
+    """The built-in catalog, plus the rows of each CSV in csv_paths (same
+    columns as datasets/instruments.csv; a row with an existing id replaces
+    it), as with `instcite --catalog`. Read-only; may be shared."""
+
+    def __init__(self, *csv_paths):
+        lib = _lib()
+        err = _Error()
+        self._h = lib.instcite_catalog_new(ctypes.byref(err))
+        if not self._h:
+            err.raise_(err.code)
+        for p in csv_paths:
+            st = lib.instcite_catalog_load(self._h, _b(p), ctypes.byref(err))
+            if st:
+                self.close()
+                err.raise_(st, os.fspath(p))
+
+    def __len__(self):
+        return _lib().instcite_catalog_size(self._h)
+
+    def close(self):
+        if getattr(self, "_h", None):
+            _lib().instcite_catalog_free(self._h)
+            self._h = None
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _catalog(catalog):
+    if isinstance(catalog, Catalog):
+        return catalog
+    if catalog is None:
+        cat = _state.get("catalog")
+        if cat is None:
+            cat = _state["catalog"] = Catalog()
+        return cat
+    return Catalog(catalog)
+
+
+def _extract_doc(cat, source, lang, encoding, invalid, name):
+    """A new instcite_doc handle (free with instcite_doc_free)."""
+    lib = _lib()
+    if invalid not in _INVALID:
+        raise ValueError(f"invalid must be 'reject' or 'replace', not {invalid!r}")
+    opts = _Options(_b(lang), _b(encoding), _INVALID[invalid])
+    err = _Error()
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        name = "-" if name is None else name
+        doc = lib.instcite_extract_opts(cat._h, _b(name), data, len(data), ctypes.byref(opts),
+                                        ctypes.byref(err))
+        if not doc:
+            err.raise_(err.code, name)
+        return doc
+    if name is not None:
+        with open(source, "rb") as f:
+            return _extract_doc(cat, f.read(), lang, encoding, invalid, name)
+    doc = _P()
+    st = lib.instcite_extract_file_opts(cat._h, _b(source), ctypes.byref(opts), ctypes.byref(doc),
+                                        ctypes.byref(err))
+    if st:
+        err.raise_(st, os.fspath(source))
+    return doc.value
+
+
+def _records(docs):
+    lib = _lib()
+    arr = (_P * max(len(docs), 1))(*docs)
+    err = _Error()
+    fmt = lib.instcite_format_from_name(b"jsonl")
+    status = []
+    data = _written(lambda f: status.append(
+        lib.instcite_records_write(arr, len(docs), fmt, f, ctypes.byref(err))))
+    if status[0]:
+        err.raise_(status[0])
+    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
+
+
+def extract_many(sources, lang=None, catalog=None, encoding=None, invalid=None):
+    """The records of several inputs (paths or bytes), in input order, as
+    `instcite extract --format jsonl` writes them for the same inputs.
+    Raises InstciteError on the first input that fails."""
+    cat = _catalog(catalog)
+    docs = []
+    try:
+        for s in sources:
+            docs.append(_extract_doc(cat, s, lang, encoding, invalid, None))
+        return _records(docs)
+    finally:
+        for d in docs:
+            _lib().instcite_doc_free(d)
+
+
+def extract(source, lang=None, catalog=None, encoding=None, invalid=None, name=None):
+    """The records of one document, a list of dicts: its "document" record,
+    then its "mention", "relation" and "warning" records, exactly as
+    `instcite extract --format jsonl` prints them.
+
+    source: a path (str, bytes or os.PathLike; "name" in the records is the
+    path as given) or the document's bytes (name "-", as for standard input;
+    pass name= to set it). lang: "zh", "en", "fr", "es", "ru", "ar" or None to
+    detect. catalog: None (built-in), a CSV path to add, or a Catalog.
+    encoding: None/"auto" or a name such as "GB18030"; invalid: "reject"
+    (default) or "replace" (bad bytes become U+FFFD with a warning).
+    Raises InstciteError (code "io", "encoding", "empty", "limit", ...)."""
+    cat = _catalog(catalog)
+    doc = _extract_doc(cat, source, lang, encoding, invalid, name)
+    try:
+        return _records([doc])
+    finally:
+        _lib().instcite_doc_free(doc)
+
+
+def _to_networkx(data):
+    try:
+        import networkx as nx
+    except ImportError:
+        return data
+    import inspect
+    params = inspect.signature(nx.node_link_graph).parameters
+    # networkx >= 3.4 names the edge key with edges=; older ones with link=.
+    kw = {"edges": "edges"} if "edges" in params else {"link": "edges"}
+    return nx.node_link_graph(data, **kw)
+
+
+def graph(sources, lang=None, catalog=None, networkx=True):
+    """The citation graph of all sources (paths or bytes), nodes merged by
+    identity, as `instcite graph -o OUT.json` builds it: a networkx.DiGraph
+    when networkx is importable (and networkx is true), else the node-link
+    dict ({"directed", "multigraph", "graph", "nodes", "edges"})."""
+    if isinstance(sources, (str, bytes, bytearray, os.PathLike)):
+        sources = [sources]
+    lib = _lib()
+    cat = _catalog(catalog)
+    err = _Error()
+    g = lib.instcite_graph_new(cat._h, ctypes.byref(err))
+    if not g:
+        err.raise_(err.code)
+    try:
+        for s in sources:
+            doc = _extract_doc(cat, s, lang, None, None, None)
+            try:
+                st = lib.instcite_graph_add(g, doc, ctypes.byref(err))
+            finally:
+                lib.instcite_doc_free(doc)
+            if st:
+                err.raise_(st)
+        fmt = lib.instcite_format_from_name(b"json")
+        status = []
+        data = _written(lambda f: status.append(
+            lib.instcite_graph_write(g, fmt, f, ctypes.byref(err))))
+        if status[0]:
+            err.raise_(status[0])
+    finally:
+        lib.instcite_graph_free(g)
+    data = json.loads(data.decode("utf-8"))
+    return _to_networkx(data) if networkx else data
