@@ -172,6 +172,37 @@ fail:
     return NULL;
 }
 
+/* Writes cJSON's text with "</" as "<\\/" and U+2028, U+2029 as \\u2028,
+ * \\u2029: the same JSON values, but a file that can also be pasted into an
+ * HTML <script> block (D3 pages do) without a title closing the block, and
+ * read by JavaScript engines older than ES2019. Both only occur inside
+ * strings, where these escapes are valid JSON. */
+static bool put_json(const char *text, FILE *out)
+{
+    const char *run = text, *p = text;
+    for (; *p; p++) {
+        const char *rep = NULL;
+        size_t skip = 1;
+        if (p[0] == '<' && p[1] == '/') {
+            rep = "<\\/";
+            skip = 2;
+        } else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                   ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
+            rep = (unsigned char)p[2] == 0xA8 ? "\\u2028" : "\\u2029";
+            skip = 3;
+        }
+        if (!rep)
+            continue;
+        size_t n = (size_t)(p - run);
+        if ((n && fwrite(run, 1, n, out) != n) || fputs(rep, out) == EOF)
+            return false;
+        p += skip - 1;
+        run = p + 1;
+    }
+    size_t n = (size_t)(p - run);
+    return !n || fwrite(run, 1, n, out) == n;
+}
+
 /* Prints root (and frees it) to out. */
 static instcite_status print_tree(cJSON *root, FILE *out, const char *what, instcite_error *err)
 {
@@ -181,8 +212,7 @@ static instcite_status print_tree(cJSON *root, FILE *out, const char *what, inst
     cJSON_Delete(root);
     if (!text)
         return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory printing %s", what);
-    size_t len = strlen(text);
-    bool ok = fwrite(text, 1, len, out) == len && fputc('\n', out) != EOF && fflush(out) != EOF;
+    bool ok = put_json(text, out) && fputc('\n', out) != EOF && fflush(out) != EOF;
     cJSON_free(text);
     if (!ok || ferror(out))
         return graph_fail(err, INSTCITE_ERR_IO, "cannot write %s output", what);

@@ -33,7 +33,7 @@ import networkx as nx
 HOSTILE = [
     "<script>alert(\"x\")</script> & 'more'",
     "=cmd|' /C calc'!A0",
-    "first line\nsecond\tline\r\nthird \\ back\\",
+    "first line\nsecond\tline\r\nthird \\ back\\\u2028sep",
     "\u202eevil.exe\u202c txt",
     "+1-2 @SUM(A1:A2) -x",
     "&amp; &lt;b&gt; &#x41; ]]> -->",
@@ -362,6 +362,15 @@ def check_html(d, ref, docs_strings):
     print("ok: html: inert, %d tags, hostile text shown as text" % len(scan.tags))
 
 
+def check_json_text(d):
+    """The JSON files can be pasted into an HTML <script> block: no "</"."""
+    for name in ("graph.json", "graph.links.json", "graph.cyjs"):
+        with open(os.path.join(d, name), encoding="utf-8") as f:
+            raw = f.read()
+        if "</" in raw or "\u2028" in raw or "\u2029" in raw:
+            fail("%s: raw '</' or U+2028/U+2029 in the text" % name)
+
+
 def check_hostile_values(ref):
     values = set()
     for _, a in ref.nodes(data=True):
@@ -396,6 +405,7 @@ def main(argv):
             data = json.load(f)
         ref = nx.node_link_graph(data, link="edges")
         check_hostile_values(ref)
+        check_json_text(d1)
         check_networkx(d1, ref, data)
         check_csv(d1, ref, data)
         check_dot(d1, ref, data)

@@ -6,8 +6,8 @@
  *
  * The documents are built by hand (no extraction) and are hostile: titles,
  * identities, paragraph names and warnings carry markup (<script>), quotes,
- * ampersands, spreadsheet formulas (=cmd|...), newlines, tabs, backslashes
- * and bidi overrides (U+202E), so that tests/exports/check_exports.py can
+ * ampersands, spreadsheet formulas (=cmd|...), newlines, tabs, backslashes,
+ * U+2028 and bidi overrides (U+202E), so that tests/exports/check_exports.py can
  * check that every format keeps their meaning and renders them inert. With
  * a second argument the seed document is extracted and added too, so the
  * hostile nodes sit in a real graph.
@@ -23,7 +23,7 @@
 /* Shared with check_exports.py (HOSTILE there): keep the two in step. */
 #define T_SCRIPT "<script>alert(\"x\")</script> & 'more'"
 #define T_FORMULA "=cmd|' /C calc'!A0"
-#define T_LINES "first line\nsecond\tline\r\nthird \\ back\\"
+#define T_LINES "first line\nsecond\tline\r\nthird \\ back\\" "\xE2\x80\xA8" "sep"
 #define T_RTL "\xE2\x80\xAE" "evil.exe" "\xE2\x80\xAC" " txt"
 #define T_PLUS "+1-2 @SUM(A1:A2) -x"
 #define T_ENTITY "&amp; &lt;b&gt; &#x41; ]]> -->"
