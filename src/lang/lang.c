@@ -60,10 +60,14 @@ const char *lang_detect(const char *s, size_t len)
         return "ar";
     if (cyr * 2 >= latin && cyr > 0)
         return "ru";
-    static const char *const en[] = {" the ", " of ", " and ", NULL};
-    /* " la " and " de " are both French and Spanish: only words of one. */
-    static const char *const fr[] = {" le ", " les ", " des ", " du ", " et ", " aux ", NULL};
-    static const char *const es[] = {" el ", " los ", " las ", " del ", " y ", " por ", NULL};
+    /* " la " and " de " are both French and Spanish: only words of one; the
+     * kind word and the Assembly's name decide a fragment too short for
+     * function words ("Recordando la resolución 73/154,"). */
+    static const char *const en[] = {" the ", " of ", " and ", "resolution", "Assembly", NULL};
+    static const char *const fr[] = {" le ", " les ", " des ", " du ", " et ", " aux ", "résolution",
+                                     "Assemblée", NULL};
+    static const char *const es[] = {" el ", " los ", " las ", " del ", " y ", " por ", "resolución",
+                                     "Asamblea", NULL};
     size_t ne = count_words(s, limit, en), nf = count_words(s, limit, fr),
            ns = count_words(s, limit, es);
     if (nf > ne && nf >= ns)

@@ -103,6 +103,13 @@ static void test_language_detection(void **state)
     const char *es = "La Asamblea General, Recordando la resolución 2011/33 del Consejo Económico y Social y la "
                      "Convención sobre los Derechos del Niño, relativa a la protección de los niños contra la";
     assert_string_equal(lang_detect(es, strlen(es)), "es");
+    /* Fragments too short for function words: the kind word decides. */
+    const char *es2 = "Recordando la resolución 73/154,";
+    assert_string_equal(lang_detect(es2, strlen(es2)), "es");
+    const char *fr2 = "Rappelant la résolution 73/154,";
+    assert_string_equal(lang_detect(fr2, strlen(fr2)), "fr");
+    const char *en2 = "Recalling resolution 73/154,";
+    assert_string_equal(lang_detect(en2, strlen(en2)), "en");
     const char *ar = "إن الجمعية العامة، إذ تشير إلى قرارها 73/154 المؤرخ 17 كانون الأول/ديسمبر 2018 (A/74/400)";
     assert_string_equal(lang_detect(ar, strlen(ar)), "ar");
 }
