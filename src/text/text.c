@@ -188,7 +188,13 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
             put(&o, &m, 1, at);
             in_marker = false;
         }
-        if (cp == 0xFEFF || cp == 0x200B) /* BOM, zero-width space */
+        /* BOM, zero-width space; invisible format characters: joiners,
+         * bidirectional marks, embeddings and isolates (around Latin symbols
+         * in Arabic text), the Arabic tatweel that stretches justified words
+         * ("الجمعيــة"). */
+        if (cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x200E || cp == 0x200F ||
+            (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 || (cp >= 0x2066 && cp <= 0x2069) ||
+            cp == 0x061C || cp == 0x0640)
             continue;
         if (cp == '\r' && i < len && s[i] == '\n')
             continue;

@@ -8,6 +8,9 @@
  *  - full-width digits, Latin letters and / ( ) [ ] . - become ASCII;
  *    Arabic-Indic digits (U+0660.., U+06F0..) become ASCII digits and the
  *    Arabic comma and semicolon (U+060C, U+061B) ',' and ';';
+ *  - invisible format characters are dropped: BOM, zero-width space and
+ *    joiners, bidirectional marks, embeddings and isolates, the Arabic
+ *    tatweel (U+0640);
  *  - a run of superscript digits (a footnote marker) becomes
  *    FN_OPEN digits FN_CLOSE, so a marker can never be read as text digits;
  *  - dashes become '-', double quotes (“ ” « » ...) '"', single quotes '\'';

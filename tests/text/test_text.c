@@ -48,6 +48,10 @@ static void test_arabic_digits_and_punctuation(void **state)
     assert_string_equal(t.s, "قرارها 73/154, المؤرخ 2018; 2019");
     assert_int_equal(t.map[strlen("قرارها ")], strlen("قرارها "));
     text_destroy(&t);
+    /* Tatweel in a justified word, a right-to-left mark before a symbol. */
+    normalise("الجمعيــة العامة (\xE2\x80\x8F" "A/74/400)", &t);
+    assert_string_equal(t.s, "الجمعية العامة (A/74/400)");
+    text_destroy(&t);
 }
 
 static void test_superscript_markers(void **state)
