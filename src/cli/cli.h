@@ -133,6 +133,10 @@ void progress_end(progress *p);
 /* Prints "N of M files failed" (or "documents", with --from-jsonl) when some did. */
 void report_failures(const opts *o, int failed, int total);
 
+/* The options every subcommand that reads documents shares, for its --help
+ * (one block, so a new input option is listed once for all). */
+void help_inputs(FILE *to);
+
 /* A count option (--top, --nearest) from 1 to 1000000: dflt when value is
  * NULL, 0 after printing why when it is not such a number. */
 size_t count_option(const char *value, const char *name, size_t dflt);

@@ -8,34 +8,23 @@
 
 static void help(FILE *to)
 {
-    fprintf(to,
-            "usage: instcite analyze [options] PATH...\n"
-            "Builds the citation graph of every PATH (files; directories, recursively;\n"
-            "- for standard input) and analyses it: in/out degree, weighted in-degree,\n"
-            "PageRank, HITS hubs and authorities, betweenness, k-core, weakly connected\n"
-            "components, communities (Louvain on the undirected view), co-cited and\n"
-            "bibliographically coupled pairs, citation age, most cited per kind and body.\n"
-            "\n"
-            "  -f, --format F    table (default on a terminal), json (default otherwise),\n"
-            "                    csv (one row per node)\n"
-            "  -o, --output OUT  write to OUT (format from its extension when -f is not\n"
-            "                    given); the file appears only when complete\n"
-            "  --from-jsonl      the PATHs are `instcite extract --format jsonl` streams\n"
-            "                    (directories: their *.jsonl files)\n"
-            "  --top N           length of every list (default 10)\n"
-            "  -l, --lang L      zh en fr es ru ar (default: detect)\n"
-            "      --encoding E  input encoding: auto (default: a BOM, else UTF-8, else\n"
-            "                    GB18030 for Chinese), utf-8 utf-16 utf-16le utf-16be\n"
-            "                    gb18030 gbk gb2312 big5 windows-1252 iso-8859-1\n"
-            "                    windows-1251 koi8-r windows-1256\n"
-            "      --invalid P   invalid bytes: reject (default: the file fails) or\n"
-            "                    replace (U+FFFD and a warning record)\n"
-            "  -c, --catalog CSV add or override catalog rows\n"
-            "  -q, --quiet       only the summary of failed inputs\n"
-            "\n"
-            "examples:\n"
-            "  instcite analyze res/\n"
-            "  instcite analyze --from-jsonl shards/ --format json -o analysis.json\n");
+    fputs("usage: instcite analyze [options] FILE...\n"
+          "Analyses the citation graph of all FILEs: degrees, PageRank, HITS hubs and\n"
+          "authorities, betweenness, k-cores, components, communities (Louvain), co-cited\n"
+          "and coupled pairs, citation age, most cited per kind and per body.\n"
+          "\n"
+          "  -f, --format F    table (default on a terminal), json (default otherwise),\n"
+          "                    csv (one row per node)\n"
+          "  -o, --output OUT  write to OUT, whole or not at all (format from extension)\n"
+          "      --top N       length of every list (default 10)\n"
+          "\n",
+          to);
+    help_inputs(to);
+    fputs("\n"
+          "examples:\n"
+          "  instcite analyze res/\n"
+          "  instcite analyze --from-jsonl shards/ -f json -o analysis.json\n",
+          to);
 }
 
 static instcite_format choose_format(const opts *o)

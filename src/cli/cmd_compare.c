@@ -8,31 +8,25 @@
 
 static void help(FILE *to)
 {
-    fprintf(to,
-            "usage: instcite compare [options] A B\n"
-            "       instcite compare --matrix [options] PATH...\n"
-            "       instcite compare --nearest K [options] PATH...\n"
-            "Compares what documents cite (their sets of identities, the same in every\n"
-            "language: two language versions of one resolution compare as equal).\n"
-            "\n"
-            "  A B               shared, only-A and only-B identities, Jaccard and overlap\n"
-            "                    coefficients, clause verbs that changed for shared ones;\n"
-            "                    a directory (or a JSONL stream) is the union of its documents\n"
-            "  --matrix          every pair of documents under PATHs, as CSV\n"
-            "  --nearest K       each document's K most similar (Jaccard), as CSV or JSON\n"
-            "                    Lines; an inverted index avoids comparing all pairs\n"
-            "  -f, --format F    A B: table (default on a terminal), json, csv;\n"
-            "                    --nearest: csv (default), json\n"
-            "  -o, --output OUT  write to OUT; the file appears only when complete\n"
-            "  --from-jsonl      inputs are `instcite extract --format jsonl` streams\n"
-            "  -l, --lang L      zh en fr es ru ar (default: detect)\n"
-            "  -c, --catalog CSV add or override catalog rows\n"
-            "  -q, --quiet       only the summary of failed inputs\n"
-            "\n"
-            "examples:\n"
-            "  instcite compare res/A_RES_73_154.zh.txt res/A_RES_74_174.zh.txt\n"
-            "  instcite compare res/2018/ res/2019/ --format json\n"
-            "  instcite compare --nearest 10 --from-jsonl corpus.jsonl -o nearest.csv\n");
+    fputs("usage: instcite compare [options] A B\n"
+          "       instcite compare --matrix [options] FILE...\n"
+          "       instcite compare --nearest K [options] FILE...\n"
+          "Compares what documents cite, as sets of identities (the same in every\n"
+          "language): shared, only-A, only-B, Jaccard, overlap, clause verbs that differ.\n"
+          "A or B may be a directory or a JSONL stream: the union of its documents.\n"
+          "\n"
+          "      --matrix      every pair of documents, as CSV\n"
+          "      --nearest K   the K most similar of each (Jaccard): csv (default), json\n"
+          "  -f, --format F    A B: table (default on a terminal), json, csv\n"
+          "  -o, --output OUT  write to OUT, whole or not at all\n"
+          "\n",
+          to);
+    help_inputs(to);
+    fputs("\n"
+          "examples:\n"
+          "  instcite compare res/A_RES_73_154.zh.txt res/A_RES_74_174.zh.txt\n"
+          "  instcite compare --nearest 10 --from-jsonl corpus.jsonl -o nearest.csv\n",
+          to);
 }
 
 typedef struct adder {

@@ -7,27 +7,22 @@
 
 static void help(FILE *to)
 {
-    fprintf(to,
-            "usage: instcite extract [options] FILE...\n"
-            "Finds every instrument each FILE cites (- reads standard input).\n"
-            "\n"
-            "  -f, --format F    table (default on a terminal), jsonl (default otherwise),\n"
-            "                    json, csv\n"
-            "  -o, --output OUT  write to OUT (format from its extension when -f is not\n"
-            "                    given); the file appears only when complete\n"
-            "  -l, --lang L      zh en fr es ru ar (default: detect)\n"
-            "      --encoding E  input encoding: auto (default: a BOM, else UTF-8, else\n"
-            "                    GB18030 for Chinese), utf-8 utf-16 utf-16le utf-16be\n"
-            "                    gb18030 gbk gb2312 big5 windows-1252 iso-8859-1\n"
-            "                    windows-1251 koi8-r windows-1256\n"
-            "      --invalid P   invalid bytes: reject (default: the file fails) or\n"
-            "                    replace (U+FFFD and a warning record)\n"
-            "  -c, --catalog CSV add or override catalog rows\n"
-            "  -q, --quiet       only the summary of failed files\n"
-            "\n"
-            "examples:\n"
-            "  instcite extract datasets/A_RES_74_174.zh.txt\n"
-            "  instcite extract --format jsonl res/*.txt > mentions.jsonl\n");
+    fputs("usage: instcite extract [options] FILE...\n"
+          "Finds every instrument each FILE cites and prints the mentions.\n"
+          "\n"
+          "  -f, --format F    table (default on a terminal), jsonl (default otherwise),\n"
+          "                    json, csv\n"
+          "  -o, --output OUT  write to OUT (default: standard output), whole or not at\n"
+          "                    all; the format follows its extension when -f is not given\n"
+          "\n",
+          to);
+    help_inputs(to);
+    fputs("\n"
+          "examples:\n"
+          "  instcite extract datasets/A_RES_74_174.zh.txt\n"
+          "  instcite extract --format jsonl res/ > mentions.jsonl\n"
+          "  instcite extract -f csv -o mentions.csv res/*.txt\n",
+          to);
 }
 
 /* The format asked for, or UNKNOWN after printing why. */

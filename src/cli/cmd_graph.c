@@ -9,37 +9,24 @@
 
 static void help(FILE *to)
 {
-    fprintf(to,
-            "usage: instcite graph [options] -o OUT FILE...\n"
-            "Builds the citation graph of all FILEs (- reads standard input), merging\n"
-            "nodes by identity.\n"
-            "\n"
-            "  -o, --output OUT  the format follows the extension: .graphml (Gephi,\n"
-            "                    yEd), .gexf (Gephi, with the timeline), .json (networkx\n"
-            "                    node-link), .cyjs (Cytoscape), .dot (Graphviz), .svg (a\n"
-            "                    drawing), .html (a report with drawing, tables, mentions),\n"
-            "                    .csv or a directory (nodes and edges tables: X.csv gives\n"
-            "                    X.nodes.csv and X.edges.csv, DIR/ gives DIR/nodes.csv and\n"
-            "                    DIR/edges.csv); files appear only when complete;\n"
-            "                    default: GraphML on standard output\n"
-            "  -f, --format F    graphml gexf json cytoscape dot svg html csv, whatever\n"
-            "                    the extension\n"
-            "      --links       json: name the edge array \"links\" (networkx < 3.4)\n"
-            "      --layout L    svg, html: force (default) or time (x = year)\n"
-            "  -l, --lang L      zh en fr es ru ar (default: detect)\n"
-            "      --encoding E  input encoding: auto (default: a BOM, else UTF-8, else\n"
-            "                    GB18030 for Chinese), utf-8 utf-16 utf-16le utf-16be\n"
-            "                    gb18030 gbk gb2312 big5 windows-1252 iso-8859-1\n"
-            "                    windows-1251 koi8-r windows-1256\n"
-            "      --invalid P   invalid bytes: reject (default: the file fails) or\n"
-            "                    replace (U+FFFD and a warning record)\n"
-            "  -c, --catalog CSV add or override catalog rows\n"
-            "  -q, --quiet       only the summary of failed files\n"
-            "\n"
-            "examples:\n"
-            "  instcite graph datasets/A_RES_74_174.zh.txt -o out/A_RES_74_174.graphml\n"
-            "  instcite graph res/*.txt -o corpus.json\n"
-            "  instcite graph res/*.txt --layout time -o corpus.html\n");
+    fputs("usage: instcite graph [options] FILE...\n"
+          "Builds one citation graph of all FILEs, nodes merged by identity.\n"
+          "\n"
+          "  -o, --output OUT  the format follows the extension: .graphml .gexf .json\n"
+          "                    .cyjs .dot .svg .html; .csv or DIR/ give the nodes and\n"
+          "                    edges tables; whole or not at all (default: GraphML on\n"
+          "                    standard output)\n"
+          "  -f, --format F    graphml gexf json cytoscape dot svg html csv\n"
+          "      --links       json: the edge array named \"links\" (networkx < 3.4)\n"
+          "      --layout L    svg, html: force (default) or time (x = year)\n"
+          "\n",
+          to);
+    help_inputs(to);
+    fputs("\n"
+          "examples:\n"
+          "  instcite graph datasets/A_RES_74_174.zh.txt -o A_RES_74_174.graphml\n"
+          "  instcite extract -f jsonl res/ | instcite graph --from-jsonl - -o g.gexf\n",
+          to);
 }
 
 #define FORMATS "graphml gexf json cytoscape dot svg html csv"

@@ -20,8 +20,17 @@ static void usage(FILE *to)
     fprintf(to, "usage: instcite COMMAND [options] FILE...\n       instcite --version | --help\n\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(to, "  %-8s %s\n", commands[i].name, commands[i].summary);
-    fprintf(to, "\n'instcite COMMAND --help' describes a command's options.\n"
-                "exit status: 0 ok; 1 some inputs failed; 2 usage; 3 no output possible\n");
+    fputs("\n"
+          "FILE may be - (standard input) or a directory (its files, recursively);\n"
+          "results go to standard output unless -o OUT.\n"
+          "'instcite COMMAND --help' lists a command's options; 'man instcite' all.\n"
+          "exit status: 0 ok; 1 some inputs failed; 2 usage; 3 no output possible\n"
+          "\n"
+          "examples:\n"
+          "  instcite extract datasets/A_RES_74_174.zh.txt\n"
+          "  instcite graph res/ -o corpus.graphml\n"
+          "  instcite extract -f jsonl res/ | instcite graph --from-jsonl - -o g.gexf\n",
+          to);
 }
 
 int main(int argc, char **argv)

@@ -610,6 +610,19 @@ int extract_inputs(const instcite_catalog *cat, opts *o, instcite_doc ***docs, s
     return failed;
 }
 
+void help_inputs(FILE *to)
+{
+    fputs("inputs (FILE: a path, - for standard input, or a directory, walked):\n"
+          "  -l, --lang L      zh en fr es ru ar (default: detected per file)\n"
+          "  -c, --catalog CSV add or override catalog rows\n"
+          "      --encoding E  auto (default), utf-8, utf-16, gb18030, big5, ...\n"
+          "      --invalid P   bytes invalid in it: reject (default) or replace\n"
+          "  -j, --jobs N      extraction threads (default: one per core)\n"
+          "      --from-jsonl  inputs are `instcite extract --format jsonl` streams\n"
+          "  -q, --quiet       only the summary of failed inputs\n",
+          to);
+}
+
 void report_failures(const opts *o, int failed, int total)
 {
     if (failed > 0)
