@@ -142,6 +142,44 @@ static void test_tiny_graphs(void **state)
     instcite_graph_free(g);
 }
 
+/* Above 1000 nodes the force layout is DrL: still in bounds and repeatable. */
+static void test_large_layout(void **state)
+{
+    (void)state;
+    instcite_error err;
+    instcite_graph *g = instcite_graph_new(NULL, &err);
+    enum { DOCS = 13, CITES = 100 };
+    for (int d = 0; d < DOCS; d++) {
+        char sym[32], key[32];
+        snprintf(sym, sizeof sym, "A/RES/70/%d", d + 1);
+        instcite_doc *doc = resolution(sym, "2015-12-01");
+        for (int c = 0; c < CITES; c++) {
+            /* Overlapping ranges, so the documents share some citations. */
+            snprintf(key, sizeof key, "A/RES/60/%d", d * 80 + c);
+            cite(doc, INSTCITE_KIND_GA_RESOLUTION, key, NULL);
+        }
+        assert_int_equal(instcite_graph_add(g, doc, &err), INSTCITE_OK);
+        instcite_doc_free(doc);
+    }
+    assert_int_equal(graph_prepare(g, &err), INSTCITE_OK);
+    size_t n = instcite_graph_node_count(g);
+    assert_true(n > 1000);
+    double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+    double *x2 = malloc(n * sizeof *x2), *y2 = malloc(n * sizeof *y2);
+    assert_non_null(x && y && x2 && y2);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, x, y, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, x2, y2, &err), INSTCITE_OK);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(x[i] >= 0 && x[i] <= 1 && y[i] >= 0 && y[i] <= 1);
+        assert_true(x[i] == x2[i] && y[i] == y2[i]);
+    }
+    free(x);
+    free(y);
+    free(x2);
+    free(y2);
+    instcite_graph_free(g);
+}
+
 static void test_iso_date(void **state)
 {
     (void)state;
@@ -214,7 +252,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_force_layout),    cmocka_unit_test(test_time_layout),
-        cmocka_unit_test(test_tiny_graphs),     cmocka_unit_test(test_iso_date),
+        cmocka_unit_test(test_tiny_graphs),     cmocka_unit_test(test_large_layout),
+        cmocka_unit_test(test_iso_date),
         cmocka_unit_test(test_refused_formats), cmocka_unit_test(test_write_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
