@@ -145,5 +145,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_text(int argc, char **argv);
 
 #endif

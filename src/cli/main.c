@@ -13,6 +13,7 @@ static const struct command {
     {"graph", cmd_graph, "build the citation graph of all FILEs and write it"},
     {"analyze", cmd_analyze, "metrics, communities, pairs and citation ages of the graph"},
     {"compare", cmd_compare, "shared and distinct citations of documents; nearest documents"},
+    {"text", cmd_text, "text of a PDF, .docx or HTML FILE (what offsets refer to)"},
 };
 
 static void usage(FILE *to)

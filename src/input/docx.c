@@ -404,6 +404,7 @@ static void footnotes(dwalk *w, const xmlDoc *notes)
 
 instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *out_len, instcite_error *err)
 {
+    input_xml_init();
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &ze);

@@ -197,6 +197,7 @@ instcite_status input_html(const void *bytes, size_t len, char **out, size_t *ou
     /* Without a declared charset, UTF-8 (libxml2 would take Latin-1). */
     size_t head = len < 4096 ? len : 4096;
     const char *enc = memmem(bytes, head, "charset", 7) || memmem(bytes, head, "CHARSET", 7) ? NULL : "UTF-8";
+    input_xml_init();
     htmlDocPtr doc = htmlReadMemory(bytes, (int)len, NULL, enc,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                         HTML_PARSE_NONET | HTML_PARSE_COMPACT);

@@ -31,7 +31,7 @@ typedef enum input_format {
     INPUT_ZIP /* a zip archive that is no Word document: refused */
 } input_format;
 
-/* The format of bytes, by content: "%PDF-" in the first 1024 bytes; a zip
+/* The format of bytes, by content: "%PDF-1.x" in the first 1024 bytes; a zip
  * ("PK\3\4") holding word/document.xml; "<!DOCTYPE html" or "<html" (after a
  * BOM, spaces and comments), or markup such as "<body"/"<p" when name ends in
  * .html/.htm. Anything else is text. */
@@ -87,6 +87,10 @@ void sink_rule(sink *k);
 void sink_page(sink *k);
 /* Hands the text to the caller (*out, *out_len) or fails (NOMEM, EMPTY). */
 instcite_status sink_finish(sink *k, char **out, size_t *out_len, instcite_error *err, const char *empty_msg);
+
+/* Initialises libxml2 once, before any thread parses (its own lazy
+ * initialisation is not thread-safe). */
+void input_xml_init(void);
 
 void input_set_err(instcite_error *err, instcite_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

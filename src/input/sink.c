@@ -2,6 +2,8 @@
 /* The text builder the input converters share, and format detection. */
 #include "input/input.h"
 
+#include <libxml/parser.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,6 +181,12 @@ static bool has_suffix(const char *name, const char *suf)
     return n >= m && strcasecmp(name + n - m, suf) == 0;
 }
 
+void input_xml_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, xmlInitParser);
+}
+
 /* Does the zip hold word/document.xml? Looks for the name among the local
  * file headers and the central directory (a plain byte search suffices: a
  * stored file name is never compressed). */
@@ -200,9 +208,11 @@ input_format input_detect(const void *bytes, size_t len, const char *name)
     const unsigned char *b = bytes;
     if (!b || len < 5)
         return INPUT_TEXT;
+    /* "%PDF-1.7": at the start, or after a little junk, as readers allow. */
     size_t head = len < 1024 ? len : 1024;
-    if (memmem(b, head, "%PDF-", 5))
-        return INPUT_PDF;
+    for (const unsigned char *p = b; (p = memmem(p, head - (size_t)(p - b), "%PDF-", 5)) != NULL; p++)
+        if ((size_t)(p - b) + 8 <= len && p[5] >= '1' && p[5] <= '9' && p[6] == '.' && p[7] >= '0' && p[7] <= '9')
+            return INPUT_PDF;
     if (len >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4)
         return zip_has_docx(b, len) ? INPUT_DOCX : INPUT_ZIP;
     /* Markup: skip a BOM, white space, an XML declaration and comments. */
