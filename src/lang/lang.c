@@ -20,17 +20,41 @@ const lang_table *lang_find(const char *code)
     return NULL;
 }
 
-/* Counts a few frequent function words; used only to tell Latin-script
- * languages apart. Each needle is matched with spaces around it. */
-static size_t count_words(const char *s, size_t len, const char *const *words)
+/* Counts a few frequent function words of several languages (counts[k] for
+ * the words of lists[k]); used only to tell Latin-script languages apart.
+ * Each needle is matched with spaces around it. One pass over the text with a
+ * first-byte filter gives the same counts as searching each word in turn:
+ * leftmost first, occurrences of one word never overlapping. */
+static void count_words(const char *s, size_t len, const char *const *const *lists, size_t nl,
+                        size_t *counts)
 {
-    size_t n = 0;
-    for (const char *const *w = words; *w; w++) {
-        size_t wl = strlen(*w);
-        for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), *w, wl)); p += wl)
-            n++;
+    struct needle {
+        const char *w;
+        size_t len, next;
+        size_t list;
+    } nd[48];
+    size_t k = 0;
+    bool first[256] = {false};
+    for (size_t l = 0; l < nl; l++) {
+        counts[l] = 0;
+        for (const char *const *w = lists[l]; *w && k < sizeof nd / sizeof nd[0]; w++) {
+            nd[k] = (struct needle){*w, strlen(*w), 0, l};
+            first[(unsigned char)**w] = true;
+            k++;
+        }
     }
-    return n;
+    for (size_t i = 0; i < len; i++) {
+        if (!first[(unsigned char)s[i]])
+            continue;
+        for (size_t j = 0; j < k; j++) {
+            struct needle *d = &nd[j];
+            if (d->w[0] == s[i] && i >= d->next && d->len <= len - i &&
+                memcmp(s + i, d->w, d->len) == 0) {
+                counts[d->list]++;
+                d->next = i + d->len;
+            }
+        }
+    }
 }
 
 const char *lang_detect(const char *s, size_t len)
@@ -38,6 +62,13 @@ const char *lang_detect(const char *s, size_t len)
     size_t cjk = 0, cyr = 0, arab = 0, latin = 0;
     size_t limit = len < 65536 ? len : 65536;
     for (size_t i = 0; i < limit;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII: no decoding */
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                latin++;
+            i++;
+            continue;
+        }
         unsigned cp;
         size_t n = utf8_decode((const unsigned char *)s + i, limit - i, &cp);
         if (!n) {
@@ -68,8 +99,10 @@ const char *lang_detect(const char *s, size_t len)
                                      "Assemblée", NULL};
     static const char *const es[] = {" el ", " los ", " las ", " del ", " y ", " por ", "resolución",
                                      "Asamblea", NULL};
-    size_t ne = count_words(s, limit, en), nf = count_words(s, limit, fr),
-           ns = count_words(s, limit, es);
+    const char *const *const lists[] = {en, fr, es};
+    size_t counts[3];
+    count_words(s, limit, lists, 3, counts);
+    size_t ne = counts[0], nf = counts[1], ns = counts[2];
     if (nf > ne && nf >= ns)
         return "fr";
     if (ns > ne && ns > nf)
@@ -79,7 +112,10 @@ const char *lang_detect(const char *s, size_t len)
 
 size_t lang_match(const char *s, size_t n, const char *w)
 {
-    size_t wl = w ? strlen(w) : 0;
+    /* The first byte decides most calls: no strlen, no memcmp. */
+    if (!w || !n || *s != *w)
+        return 0;
+    size_t wl = strlen(w);
     return wl && wl <= n && memcmp(s, w, wl) == 0 ? wl : 0;
 }
 

@@ -105,10 +105,12 @@ static bool date_line(const lang_table *L, const char *s, size_t n, char iso[11]
 /* "50th plenary meeting", "第50次全体会议": the number, or 0. */
 static int plenary_line(const lang_table *L, const char *s, size_t n)
 {
+    if (n > 80)
+        return 0; /* a paragraph, not the meeting line: no search */
     bool has = false;
     for (size_t i = 0; i < n && !has; i++)
         has = lang_match_any(s + i, n - i, L->plenary_words) > 0;
-    if (!has || n > 80)
+    if (!has)
         return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned long v;

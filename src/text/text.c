@@ -4,37 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
-{
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    size_t len;
-    unsigned min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2, min = 0x80, c &= 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3, min = 0x800, c &= 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4, min = 0x10000, c &= 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return len;
-}
-
 bool is_cjk(unsigned cp)
 {
     return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -57,6 +26,32 @@ static int superscript_digit(unsigned cp)
     case 0x2070: return 0;
     default: return (cp >= 0x2074 && cp <= 0x2079) ? (int)(cp - 0x2070) : -1;
     }
+}
+
+/* Arabic presentation forms (U+FE80..U+FEFC, what text layers of older PDFs
+ * hold): the letter each positional form stands for, as UTF-8 ("" when cp is
+ * none). The lam-alef ligatures are two letters. */
+static const char *arabic_letter(unsigned cp)
+{
+    static const struct {
+        unsigned short first, count;
+        const char *letter;
+    } forms[] = {
+        {0xFE80, 1, "ء"}, {0xFE81, 2, "آ"}, {0xFE83, 2, "أ"}, {0xFE85, 2, "ؤ"}, {0xFE87, 2, "إ"},
+        {0xFE89, 4, "ئ"}, {0xFE8D, 2, "ا"}, {0xFE8F, 4, "ب"}, {0xFE93, 2, "ة"}, {0xFE95, 4, "ت"},
+        {0xFE99, 4, "ث"}, {0xFE9D, 4, "ج"}, {0xFEA1, 4, "ح"}, {0xFEA5, 4, "خ"}, {0xFEA9, 2, "د"},
+        {0xFEAB, 2, "ذ"}, {0xFEAD, 2, "ر"}, {0xFEAF, 2, "ز"}, {0xFEB1, 4, "س"}, {0xFEB5, 4, "ش"},
+        {0xFEB9, 4, "ص"}, {0xFEBD, 4, "ض"}, {0xFEC1, 4, "ط"}, {0xFEC5, 4, "ظ"}, {0xFEC9, 4, "ع"},
+        {0xFECD, 4, "غ"}, {0xFED1, 4, "ف"}, {0xFED5, 4, "ق"}, {0xFED9, 4, "ك"}, {0xFEDD, 4, "ل"},
+        {0xFEE1, 4, "م"}, {0xFEE5, 4, "ن"}, {0xFEE9, 4, "ه"}, {0xFEED, 2, "و"}, {0xFEEF, 2, "ى"},
+        {0xFEF1, 4, "ي"}, {0xFEF5, 2, "لآ"}, {0xFEF7, 2, "لأ"}, {0xFEF9, 2, "لإ"}, {0xFEFB, 2, "لا"},
+    };
+    if (cp < 0xFE80 || cp > 0xFEFC)
+        return "";
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (cp >= forms[i].first && cp < (unsigned)forms[i].first + forms[i].count)
+            return forms[i].letter;
+    return "";
 }
 
 /* The ASCII character a code point normalises to, or 0 to keep it. */
@@ -133,9 +128,10 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
         }
         return INSTCITE_ERR_LIMIT;
     }
-    /* A superscript digit (2-3 bytes) becomes at most 3 bytes, every other
-     * character at most its own length: 3 * len + 1 always suffices, but
-     * a marker adds 2 bytes per run, so 2 * len + 2 covers every case. */
+    /* A superscript digit (2-3 bytes) becomes at most 3 bytes, a lam-alef
+     * ligature (3 bytes) 4, every other character at most its own length:
+     * 3 * len + 1 always suffices, but a marker adds 2 bytes per run, so
+     * 2 * len + 2 covers every case. */
     out o = {0};
     size_t cap = 2 * len + 2;
     o.s = malloc(cap);
@@ -156,6 +152,45 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
     bool in_marker = false;
     bool any_text = false;
     while (i < len) {
+        /* Fast paths for the commonest characters outside a footnote
+         * marker, each doing exactly what the general case below does:
+         * runs of printable ASCII, the ASCII space, and CJK ideographs
+         * U+4000..U+9FFF (lead bytes E4..E9: never a space, a fold, a
+         * marker digit or a dropped character). */
+        unsigned char c0 = s[i];
+        if (!in_marker && c0 > 0x20 && c0 < 0x7F) {
+            if (o.pending_space && o.last && !is_cjk(o.last))
+                put(&o, " ", 1, o.pending_at);
+            o.pending_space = false;
+            do {
+                o.s[o.len] = (char)c0;
+                o.map[o.len++] = i++;
+            } while (i < len && (c0 = s[i]) > 0x20 && c0 < 0x7F);
+            o.last = s[i - 1];
+            any_text = true;
+            continue;
+        }
+        if (!in_marker && c0 == ' ') {
+            if (o.last && !o.pending_space) {
+                o.pending_space = true;
+                o.pending_at = i;
+            }
+            i++;
+            continue;
+        }
+        if (!in_marker && c0 >= 0xE4 && c0 <= 0xE9 && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            o.pending_space = false;
+            for (int k = 0; k < 3; k++) {
+                o.s[o.len] = (char)s[i + k];
+                o.map[o.len++] = i;
+            }
+            o.last = ((unsigned)(c0 & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) |
+                     (unsigned)(s[i + 2] & 0x3F);
+            any_text = true;
+            i += 3;
+            continue;
+        }
         unsigned cp;
         size_t n = utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
@@ -213,9 +248,12 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
         }
         any_text = true;
         unsigned a = fold_ascii(cp);
+        const char *letter = arabic_letter(cp);
         if (a) {
             char c = (char)a;
             emit(&o, a, &c, 1, at);
+        } else if (*letter) {
+            emit(&o, 0x0627, letter, strlen(letter), at); /* any Arabic letter: not CJK */
         } else {
             emit(&o, cp, (const char *)s + at, n, at);
         }

@@ -51,8 +51,38 @@ void text_destroy(text *t);
 size_t text_input_end(const unsigned char *in, const size_t *map, size_t e);
 
 /* Decodes one UTF-8 code point at s (which has n > 0 bytes); returns its
- * length, or 0 if the bytes are not a valid, shortest-form code point. */
-size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+ * length, or 0 if the bytes are not a valid, shortest-form code point.
+ * Inline: every scanner calls it per character. */
+static inline size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t len;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, min = 0x80, c &= 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, min = 0x800, c &= 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, min = 0x10000, c &= 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
 
 /* True for CJK ideographs, CJK punctuation and full-width forms. */
 bool is_cjk(unsigned cp);
