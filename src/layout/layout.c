@@ -377,7 +377,7 @@ static bool letter_before(const char *s, size_t i, size_t *start)
     size_t b = i - 1;
     while (b > 0 && i - b < 4 && ((unsigned char)s[b] & 0xC0) == 0x80)
         b--;
-    unsigned cp;
+    unsigned cp = 0;
     if (utf8_decode((const unsigned char *)s + b, i - b, &cp) != i - b)
         return false;
     *start = b;

@@ -8,6 +8,8 @@
  *  - full-width digits, Latin letters and / ( ) [ ] . - become ASCII;
  *    Arabic-Indic digits (U+0660.., U+06F0..) become ASCII digits and the
  *    Arabic comma and semicolon (U+060C, U+061B) ',' and ';';
+ *  - Arabic presentation forms (U+FE80..U+FEFC) become the letters they
+ *    shape (a lam-alef ligature two letters);
  *  - invisible format characters are dropped: BOM, zero-width space and
  *    joiners, bidirectional marks, embeddings and isolates, the Arabic
  *    tatweel (U+0640);

@@ -52,6 +52,11 @@ static void test_arabic_digits_and_punctuation(void **state)
     normalise("الجمعيــة العامة (\xE2\x80\x8F" "A/74/400)", &t);
     assert_string_equal(t.s, "الجمعية العامة (A/74/400)");
     text_destroy(&t);
+    /* Presentation forms from an old PDF's text layer; the lam-alef ligature. */
+    normalise("ﺍﻟﺠﻤﻌﻴﺔ ﺍﻟﻌﺎﻣﺔ ﻻ", &t);
+    assert_string_equal(t.s, "الجمعية العامة لا");
+    assert_int_equal(t.map[strlen("الجمعية العامة ل")], strlen("ﺍﻟﺠﻤﻌﻴﺔ ﺍﻟﻌﺎﻣﺔ "));
+    text_destroy(&t);
 }
 
 static void test_superscript_markers(void **state)
