@@ -4,37 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
-{
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    size_t len;
-    unsigned min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2, min = 0x80, c &= 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3, min = 0x800, c &= 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4, min = 0x10000, c &= 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return len;
-}
-
 bool is_cjk(unsigned cp)
 {
     return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -183,6 +152,45 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
     bool in_marker = false;
     bool any_text = false;
     while (i < len) {
+        /* Fast paths for the commonest characters outside a footnote
+         * marker, each doing exactly what the general case below does:
+         * runs of printable ASCII, the ASCII space, and CJK ideographs
+         * U+4000..U+9FFF (lead bytes E4..E9: never a space, a fold, a
+         * marker digit or a dropped character). */
+        unsigned char c0 = s[i];
+        if (!in_marker && c0 > 0x20 && c0 < 0x7F) {
+            if (o.pending_space && o.last && !is_cjk(o.last))
+                put(&o, " ", 1, o.pending_at);
+            o.pending_space = false;
+            do {
+                o.s[o.len] = (char)c0;
+                o.map[o.len++] = i++;
+            } while (i < len && (c0 = s[i]) > 0x20 && c0 < 0x7F);
+            o.last = s[i - 1];
+            any_text = true;
+            continue;
+        }
+        if (!in_marker && c0 == ' ') {
+            if (o.last && !o.pending_space) {
+                o.pending_space = true;
+                o.pending_at = i;
+            }
+            i++;
+            continue;
+        }
+        if (!in_marker && c0 >= 0xE4 && c0 <= 0xE9 && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            o.pending_space = false;
+            for (int k = 0; k < 3; k++) {
+                o.s[o.len] = (char)s[i + k];
+                o.map[o.len++] = i;
+            }
+            o.last = ((unsigned)(c0 & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) |
+                     (unsigned)(s[i + 2] & 0x3F);
+            any_text = true;
+            i += 3;
+            continue;
+        }
         unsigned cp;
         size_t n = utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
