@@ -34,6 +34,9 @@ INSTCITE_TEST_PACKAGES=(
     "${INSTCITE_RUN_PACKAGES[@]}"
     libxml2-utils
     python3-networkx
+    # `man -l` renders the manual pages in the manual test.
+    man-db
+    groff-base
     chromium
 )
 

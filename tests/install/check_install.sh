@@ -43,7 +43,10 @@ for f in \
     "$lib/libinstcite.so.$version" \
     "$base/include/instcite.h" \
     "$lib/pkgconfig/instcite.pc" \
-    "$base/share/instcite/instruments.csv"; do
+    "$base/share/instcite/instruments.csv" \
+    "$base/share/man/man1/instcite.1" \
+    "$base/share/man/man3/instcite.3" \
+    "$base/share/bash-completion/completions/instcite"; do
     [ -e "$f" ] || fail "not installed: ${f#"$stage"}"
 done
 cmp -s "$base/share/instcite/instruments.csv" "$root/datasets/instruments.csv" ||
