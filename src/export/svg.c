@@ -160,7 +160,7 @@ static void draw_time_axis(ow *w, const instcite_graph *g, const frame *f)
     long long lo = 0, hi = 0;
     bool undated = false;
     for (size_t i = 0; i < n; i++) {
-        long long yr = node_int(g, i, "year");
+        long long yr = graph_node_time_year(g, i);
         if (!yr)
             undated = true;
         if (yr && (!lo || yr < lo))

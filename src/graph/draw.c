@@ -9,8 +9,9 @@
  *    O(n^2) iterations get slow. Edge direction is ignored.
  *  - Time layout: x is fixed by the year (FR with minx = maxx per vertex),
  *    y is left to FR, so citations run from right (recent) to left (older),
- *    as in CitNetExplorer. Nodes without a year are held in a column at the
- *    left edge. FR with a grid keeps large graphs tractable.
+ *    as in CitNetExplorer. A node without a date is placed by the year its
+ *    symbol implies (graph_node_time_year); the rest are held in a column at
+ *    the left edge. FR with a grid keeps large graphs tractable.
  *  - igraph's RNG is seeded before every layout, so the same graph always
  *    gets the same picture on the same build.
  */
@@ -35,17 +36,86 @@ static void draw_error_handler(const char *reason, const char *file, int line,
     IGRAPH_FINALLY_FREE();
 }
 
-/* The year column's value for sorted node i, or 0. */
-static long long node_year(const instcite_graph *g, size_t i)
+/* The value of a node column, or NULL / 0 when absent. */
+static gval node_value(const instcite_graph *g, size_t i, const char *name)
 {
-    static size_t k_year = (size_t)-1;
-    if (k_year == (size_t)-1) {
-        for (size_t k = 0; k < graph_node_attr_count(); k++)
-            if (strcmp(graph_node_attr(k)->name, "year") == 0)
-                k_year = k;
+    for (size_t k = 0; k < graph_node_attr_count(); k++)
+        if (strcmp(graph_node_attr(k)->name, name) == 0)
+            return graph_node_value(g, i, k);
+    return (gval){.type = GVAL_NONE};
+}
+
+/* Leading decimal number of s (at most 4 digits) and where it ends; -1 when
+ * s does not start with a digit or the number goes on. */
+static long number_at(const char *s, const char **end)
+{
+    long v = 0;
+    int n = 0;
+    while (s[n] >= '0' && s[n] <= '9' && n < 5)
+        v = v * 10 + (s[n++] - '0');
+    *end = s + n;
+    return n == 0 || n > 4 ? -1 : v;
+}
+
+/* A Roman numeral (I V X L C, subtractive pairs allowed) at s and where it
+ * ends; -1 when there is none. */
+static long roman_at(const char *s, const char **end)
+{
+    static const char digits[] = "IVXLC";
+    static const long values[] = {1, 5, 10, 50, 100};
+    long total = 0;
+    const char *p = s;
+    for (const char *d; *p && (d = strchr(digits, *p)) != NULL; p++) {
+        long v = values[d - digits];
+        const char *next = p[1] ? strchr(digits, p[1]) : NULL;
+        total += next && values[next - digits] > v ? -v : v;
     }
-    gval v = graph_node_value(g, i, k_year);
-    return v.type == GVAL_INT ? v.i : 0;
+    *end = p;
+    return p == s ? -1 : total;
+}
+
+/* The year a document symbol implies, or 0: General Assembly documents of
+ * session s (A/RES/s/..., A/DEC/s/..., A/s/..., A/RES/n(s) with s in Roman
+ * numerals) belong to 1945 + s, when the
+ * session opens and most of its resolutions are adopted; ECOSOC symbols
+ * carry the year (E/RES/2011/33, E/2018/30) and Security Council
+ * resolutions print it (S/RES/1325(2000)). Only for placing undated nodes
+ * on the time axis: never written as data. */
+static long long symbol_year(const char *sym)
+{
+    if (!sym)
+        return 0;
+    const char *end;
+    long v;
+    if (!strncmp(sym, "A/RES/", 6) || !strncmp(sym, "A/DEC/", 6) || !strncmp(sym, "A/", 2)) {
+        v = number_at(sym + (sym[2] >= '0' && sym[2] <= '9' ? 2 : 6), &end);
+        if (v > 0 && v < 200 && *end == '/')
+            return 1945 + v;
+        /* Sessions 1 to 30 were numbered in Roman: A/RES/2200A(XXI). */
+        const char *open = !strncmp(sym, "A/RES/", 6) ? strchr(sym + 6, '(') : NULL;
+        long s = open ? roman_at(open + 1, &end) : -1;
+        return s > 0 && s <= 40 && *end == ')' ? 1945 + s : 0;
+    }
+    if (!strncmp(sym, "E/RES/", 6) || !strncmp(sym, "E/DEC/", 6) || !strncmp(sym, "E/", 2)) {
+        v = number_at(sym + (sym[2] >= '0' && sym[2] <= '9' ? 2 : 6), &end);
+        return v >= 1946 && *end == '/' ? v : 0;
+    }
+    if (!strncmp(sym, "S/RES/", 6)) {
+        const char *open = strchr(sym + 6, '(');
+        v = open ? number_at(open + 1, &end) : -1;
+        return v >= 1946 && *end == ')' ? v : 0;
+    }
+    return 0;
+}
+
+long long graph_node_time_year(const instcite_graph *g, size_t i)
+{
+    gval year = node_value(g, i, "year");
+    if (year.type == GVAL_INT && year.i)
+        return year.i;
+    gval sym = node_value(g, i, "symbol");
+    long long y = symbol_year(sym.type == GVAL_STRING ? sym.s : NULL);
+    return y ? y : symbol_year(graph_node_id(g, i));
 }
 
 double graph_time_x(long long year, long long lo, long long hi)
@@ -91,7 +161,7 @@ static igraph_error_t run_layout(const instcite_graph *g, instcite_layout mode, 
     if (mode == INSTCITE_LAYOUT_TIME) {
         long long lo = 0, hi = 0;
         for (igraph_integer_t i = 0; i < n; i++) {
-            long long yr = node_year(g, (size_t)i);
+            long long yr = graph_node_time_year(g, (size_t)i);
             if (yr && (!lo || yr < lo))
                 lo = yr;
             if (yr > hi)
@@ -103,7 +173,7 @@ static igraph_error_t run_layout(const instcite_graph *g, instcite_layout mode, 
         igraph_vector_t fixed;
         IGRAPH_VECTOR_INIT_FINALLY(&fixed, n);
         for (igraph_integer_t i = 0; i < n; i++) {
-            long long yr = node_year(g, (size_t)i);
+            long long yr = graph_node_time_year(g, (size_t)i);
             /* x in [0,1]: 0 for undated, [0.12, 1] for the years. */
             double fx = graph_time_x(yr, lo, hi);
             x[i] = fx;
@@ -149,7 +219,7 @@ instcite_status graph_layout(const instcite_graph *g, instcite_layout mode, doub
     if (n == 0)
         return INSTCITE_OK;
     if (n == 1) {
-        long long yr = node_year(g, 0);
+        long long yr = graph_node_time_year(g, 0);
         x[0] = mode == INSTCITE_LAYOUT_TIME ? graph_time_x(yr, yr, yr) : 0.5;
         y[0] = 0.5;
         return INSTCITE_OK;

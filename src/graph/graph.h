@@ -100,6 +100,10 @@ instcite_status graph_layout(const instcite_graph *g, instcite_layout layout, do
 /* The x of a year in a time layout whose years run from lo to hi: the years
  * span [0.12, 1]; 0 (year 0) is the column of undated nodes. */
 double graph_time_x(long long year, long long lo, long long hi);
+/* The year a time layout places sorted node i at: its year, else the year
+ * its UN symbol implies (GA session s -> 1945 + s; ECOSOC and Security
+ * Council symbols carry the year), else 0 (undated). */
+long long graph_node_time_year(const instcite_graph *g, size_t i);
 
 /* Fills err (may be NULL) with code and a printf-style message; returns code. */
 instcite_status graph_fail(instcite_error *err, instcite_status code, const char *fmt, ...)

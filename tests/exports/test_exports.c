@@ -92,13 +92,12 @@ static void test_time_layout(void **state)
 {
     (void)state;
     instcite_graph *g = sample();
-    size_t n = instcite_graph_node_count(g), k_year = node_attr_index("year");
+    size_t n = instcite_graph_node_count(g);
     double x[6], y[6];
     instcite_error err;
     assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_TIME, x, y, &err), INSTCITE_OK);
     for (size_t i = 0; i < n; i++) {
-        gval year = graph_node_value(g, i, k_year);
-        long long yr = year.type == GVAL_INT ? year.i : 0;
+        long long yr = graph_node_time_year(g, i);
         assert_true(x[i] == graph_time_x(yr, 1989, 2019));
         assert_true(y[i] >= 0 && y[i] <= 1);
     }
@@ -107,6 +106,45 @@ static void test_time_layout(void **state)
     assert_true(graph_time_x(2019, 1989, 2019) == 1.0);
     assert_true(graph_time_x(2001, 1989, 2019) < graph_time_x(2018, 1989, 2019));
     assert_true(graph_time_x(2000, 2000, 2000) > 0.12);
+    instcite_graph_free(g);
+}
+
+/* Undated nodes are placed by the year their symbol implies. */
+static void test_symbol_years(void **state)
+{
+    (void)state;
+    instcite_error err;
+    instcite_graph *g = instcite_graph_new(NULL, &err);
+    instcite_doc *d = resolution("A/RES/74/174", "2019-12-18");
+    static const struct { const char *key; instcite_kind kind; long long year; } cases[] = {
+        {"A/RES/73/154", INSTCITE_KIND_GA_RESOLUTION, 2018},
+        {"A/DEC/73/546", INSTCITE_KIND_GA_DECISION, 2018},
+        {"A/74/400", INSTCITE_KIND_REPORT, 2019},
+        {"E/RES/2011/33", INSTCITE_KIND_ECOSOC_RESOLUTION, 2011},
+        {"E/2007/30/Rev.1", INSTCITE_KIND_OFFICIAL_RECORDS, 2007},
+        {"S/RES/1325(2000)", INSTCITE_KIND_SC_RESOLUTION, 2000},
+        {"A/RES/2200A(XXI)", INSTCITE_KIND_GA_RESOLUTION, 1966},
+        {"A/RES/217A(III)", INSTCITE_KIND_GA_RESOLUTION, 1948},
+        {"A/RES/S-27/2", INSTCITE_KIND_GA_RESOLUTION, 0},
+        {"CCPCJ/RES/16/2", INSTCITE_KIND_COMMISSION_RESOLUTION, 0},
+        {"Convention on the Rights of the Child", INSTCITE_KIND_CONVENTION, 0},
+    };
+    enum { N = sizeof cases / sizeof cases[0] };
+    for (size_t k = 0; k < N; k++)
+        cite(d, cases[k].kind, cases[k].key, NULL);
+    assert_int_equal(instcite_graph_add(g, d, &err), INSTCITE_OK);
+    instcite_doc_free(d);
+    assert_int_equal(graph_prepare(g, &err), INSTCITE_OK);
+    size_t n = instcite_graph_node_count(g);
+    assert_int_equal(n, N + 1);
+    for (size_t i = 0; i < n; i++) {
+        const char *id = graph_node_id(g, i);
+        long long want = strcmp(id, "A/RES/74/174") == 0 ? 2019 : -1;
+        for (size_t k = 0; k < N; k++)
+            if (strcmp(id, cases[k].key) == 0)
+                want = cases[k].year;
+        assert_true(graph_node_time_year(g, i) == want);
+    }
     instcite_graph_free(g);
 }
 
@@ -252,6 +290,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_force_layout),    cmocka_unit_test(test_time_layout),
+        cmocka_unit_test(test_symbol_years),
         cmocka_unit_test(test_tiny_graphs),     cmocka_unit_test(test_large_layout),
         cmocka_unit_test(test_iso_date),
         cmocka_unit_test(test_refused_formats), cmocka_unit_test(test_write_errors),
