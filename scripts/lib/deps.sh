@@ -40,6 +40,16 @@ INSTCITE_TEST_PACKAGES=(
     chromium
 )
 
+# Needed in addition for the checking steps of scripts/test: the valgrind
+# test setup and the libFuzzer build of scripts/fuzz (clang with its
+# sanitizer and libFuzzer runtimes).
+# shellcheck disable=SC2034
+INSTCITE_FUZZ_PACKAGES=(
+    valgrind
+    clang
+    libclang-rt-14-dev
+)
+
 # The repository root (this file is scripts/lib/deps.sh).
 INSTCITE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
