@@ -12,7 +12,11 @@ static void help(FILE *to)
                 "Prints the text instcite reads from FILE: for a PDF, Word .docx or HTML page\n"
                 "(found by content) the text layer that mention offsets (start/end) refer to;\n"
                 "a text file as it is.\n\n"
-                "  -o, --output OUT  write to OUT instead of standard output\n");
+                "FILE may be - (standard input).\n\n"
+                "  -o, --output OUT  write to OUT instead of standard output\n\n"
+                "examples:\n"
+                "  instcite text datasets/en/A_RES_73_3.pdf > A_RES_73_3.txt\n"
+                "  curl -s https://example.org/res.html | instcite text - | less\n");
 }
 
 /* Reads all of f; NULL (after printing why) on failure. */
