@@ -2,7 +2,8 @@
  * HTML through libxml2's HTML parser: the text of the body in document
  * order. Block elements (p, div, li, h1-h6, tr, ...) end lines, with an empty
  * line after a paragraph; table cells are set apart by a space; <br> ends a
- * line; <sup> holding a number is a footnote marker; <hr>, or an element
+ * line; <sup> (or a styled or classed reference, a link to a footnote: see
+ * marker_element) holding a number is a footnote marker; <hr>, or an element
  * (a block) whose class, id or role says footnotes, starts the footnotes (input.h).
  * An item of an ordered list that does not print its number gets it: "1. "
  * in the text, "1 " (the footnote's number) in the footnotes. script, style, head and the like are skipped; nothing is
@@ -35,14 +36,31 @@ static const char *const blocks[] = {"div",    "ul",     "ol",   "dl",      "tab
                                      "aside",  "main",   "figure", "center", "form",    "fieldset", "body",
                                      NULL};
 
+/* The length of a conditional-comment mark of Word's HTML ("<![if
+ * !supportFootnotes]>", "<![endif]>") at s, which the HTML parser leaves in
+ * the text; 0 when there is none. */
+static size_t conditional(const char *s)
+{
+    if (strncmp(s, "<![", 3) != 0)
+        return 0;
+    for (size_t i = 3; s[i] && i < 80; i++)
+        if (s[i] == ']' && s[i + 1] == '>')
+            return i + 2;
+    return 0;
+}
+
 /* The text of n and its descendants, white space dropped, into buf. */
 static size_t text_of(const xmlNode *n, char *buf, size_t cap, size_t len)
 {
     for (const xmlNode *c = n->children; c && len < cap; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content) {
-            for (const xmlChar *p = c->content; *p && len < cap; p++)
-                if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
-                    buf[len++] = (char)*p;
+            for (const char *p = (const char *)c->content; *p && len < cap; p++) {
+                size_t skip = conditional(p);
+                if (skip)
+                    p += skip - 1;
+                else if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
+                    buf[len++] = *p;
+            }
         } else if (c->type == XML_ELEMENT_NODE) {
             len = text_of(c, buf, cap, len);
         }
@@ -88,6 +106,44 @@ static bool page_break(const xmlNode *n)
     return has;
 }
 
+/* Is n a footnote reference: <sup>; an element raised by its style
+ * (vertical-align: super); one whose class names a footnote reference (Word's
+ * MsoFootnoteReference, "footnote-ref", "noteref"); a link to a footnote
+ * (Word's "#_ftn1", "#fn1", "#footnote-1")? The caller still requires a
+ * number for text. */
+static bool marker_element(const xmlNode *n)
+{
+    const char *nm = (const char *)n->name;
+    if (strcasecmp(nm, "sup") == 0 || attr_has(n, "class", "footnotereference") ||
+        attr_has(n, "class", "footnote-ref") || attr_has(n, "class", "noteref") ||
+        attr_has(n, "class", "fnref") || attr_has(n, "role", "doc-noteref"))
+        return true;
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
+    bool raised = false;
+    if (v) {
+        char compact[256];
+        size_t k = 0;
+        for (const xmlChar *p = v; *p && k + 1 < sizeof compact; p++)
+            if (*p != ' ')
+                compact[k++] = (char)*p;
+        compact[k] = '\0';
+        raised = strcasestr(compact, "vertical-align:super") != NULL;
+    }
+    xmlFree(v);
+    if (raised)
+        return true;
+    if (strcasecmp(nm, "a") != 0)
+        return false;
+    xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+    bool note = href && href[0] == '#' &&
+                (strncasecmp((const char *)href + 1, "_ftn", 4) == 0 ||
+                 strncasecmp((const char *)href + 1, "fn", 2) == 0 ||
+                 strncasecmp((const char *)href + 1, "footnote", 8) == 0 ||
+                 strncasecmp((const char *)href + 1, "_edn", 4) == 0);
+    xmlFree(href);
+    return note;
+}
+
 typedef struct walk {
     sink *k;
     int depth;
@@ -118,7 +174,17 @@ static void visit(walk *w, const xmlNode *n, bool pre, int *ol_next)
                 i = nl ? e + 1 : len;
             }
         } else {
-            sink_words(k, (const char *)n->content, len);
+            const char *t = (const char *)n->content;
+            size_t from = 0;
+            for (size_t i = 0; i < len; i++) {
+                size_t skip = t[i] == '<' ? conditional(t + i) : 0;
+                if (skip) {
+                    sink_words(k, t + from, i - from);
+                    i += skip - 1;
+                    from = i + 1;
+                }
+            }
+            sink_words(k, t + from, len - from);
         }
         return;
     }
@@ -135,7 +201,7 @@ static void visit(walk *w, const xmlNode *n, bool pre, int *ol_next)
     } else if (strcasecmp(nm, "hr") == 0) {
         if (!k->in_notes)
             sink_rule(k);
-    } else if (strcasecmp(nm, "sup") == 0) {
+    } else if (marker_element(n)) {
         char buf[16], d[4];
         size_t tl = text_of(n, buf, sizeof buf, 0), nd;
         if (tl < sizeof buf && (nd = marker_digits(buf, tl, d)))

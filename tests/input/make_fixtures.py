@@ -16,6 +16,9 @@ only), into the folder given as the first argument:
   resolution.html  <sup> markers, a table, a page break inside a title (as
                    Word's "save as web page" writes it), operative paragraphs
                    as an ordered list, the footnotes as one after an <hr>
+  resolution-word.htm  the same as Word's "save as web page" writes it
+                   (windows-1252, footnote links and MsoFootnoteReference
+                   spans, conditional comments, a footnote-list div)
   not-a-docx.zip   a zip archive without word/document.xml
 
 Every fixture is the same small resolution, A/RES/99/1, so one table of
@@ -344,6 +347,65 @@ sale of children, child prostitution and child pornography,<sup>[3]</sup></p>
 """
 
 
+# Word's "save as web page": references are links to "#_ftnN" around
+# MsoFootnoteReference spans with conditional comments, the footnotes a
+# footnote-list div after an <hr>, each starting with its "[N]" link back.
+def word_ref(n):
+    return ('<a style="mso-footnote-id:ftn%d" href="#_ftn%d" name="_ftnref%d" title="">'
+            '<span class=MsoFootnoteReference><span style="mso-special-character:footnote">'
+            '<![if !supportFootnotes]><span class=MsoFootnoteReference><span '
+            'style="font-size:10.0pt;font-family:\'Times New Roman\'">[%d]</span></span>'
+            '<![endif]></span></span></a>' % (n, n, n, n))
+
+
+def word_note(n, text):
+    return ('<div style="mso-element:footnote" id=ftn%d><p class=MsoFootnoteText>'
+            '<a style="mso-footnote-id:ftn%d" href="#_ftnref%d" name="_ftn%d" title="">'
+            '<span class=MsoFootnoteReference><span style="mso-special-character:footnote">'
+            '<![if !supportFootnotes]><span class=MsoFootnoteReference>[%d]</span><![endif]>'
+            '</span></span></a> %s</p></div>' % (n, n, n, n, n, text))
+
+
+WORD_HTML = ("""<html xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+<style><!-- p.MsoNormal {margin:0cm} --></style></head>
+<body lang=EN-GB style='tab-interval:36.0pt'><div class=WordSection1>
+<p class=MsoNormal>A/RES/99/1</p>
+<p class=MsoNormal>General Assembly</p>
+<p class=MsoNormal>Distr.: General</p>
+<p class=MsoNormal>20 December 2099</p>
+<p class=MsoNormal>Ninety-ninth session</p>
+<p class=MsoNormal>Agenda item 7</p>
+<p class=MsoNormal>Resolution adopted by the General Assembly</p>
+<p class=MsoNormal>on 18 December 2099</p>
+<p class=MsoNormal>[on the report of the Third Committee (A/99/400)]</p>
+<p class=MsoNormal>99/1.<span style='mso-tab-count:1'>&nbsp;&nbsp; </span>Rights of the child</p>
+<p class=MsoNormal>The General Assembly,</p>
+<p class=MsoNormal><i>Recalling</i> the Convention on the Rights of the Child,""" + word_ref(1) + """ which
+entered into force in 1990, and its resolution 74/174 of 18 December 2019,</p>
+<p class=MsoNormal><i>Reaffirming</i> the International Covenant on Civil and Political
+Rights""" + word_ref(2) + """ and the duty of States to protect children,</p>
+<p class=MsoNormal><i>Noting</i> the Optional Protocol to the Convention on the Rights of the
+Child on the <span style='font-size:10.0pt'><br clear=all style='page-break-before:always'>
+</span>sale of children, child prostitution and child pornography,""" + word_ref(3) + """</p>
+<p class=MsoNormal>1.<span style='mso-tab-count:1'>&nbsp;&nbsp; </span><i>Calls upon</i> all
+States to ratify the Convention on the Rights of the Child;</p>
+<p class=MsoNormal>2.<span style='mso-tab-count:1'>&nbsp;&nbsp; </span><i>Decides</i> to
+continue its consideration of the question at its hundredth session.</p>
+<p class=MsoNormal>99th plenary meeting<br>18 December 2099</p>
+</div>
+<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all>
+<hr align=left size=1 width="33%">
+<![endif]>
+""" + word_note(1, "United Nations, <i>Treaty Series</i>, vol. 1577, No. 27531.")
+    + word_note(2, "United Nations, <i>Treaty Series</i>, vol. 999, No. 14668.")
+    + word_note(3, "United Nations, <i>Treaty Series</i>, vol. 2171, No. 27531.") + """
+</div></body></html>
+""")
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     os.makedirs(out, exist_ok=True)
@@ -356,6 +418,8 @@ def main():
     write_docx(os.path.join(out, "resolution.docx"))
     with open(os.path.join(out, "resolution.html"), "w", encoding="utf-8") as f:
         f.write(HTML)
+    with open(os.path.join(out, "resolution-word.htm"), "w", encoding="cp1252") as f:
+        f.write(WORD_HTML)
     with zipfile.ZipFile(os.path.join(out, "not-a-docx.zip"), "w") as z:
         z.writestr("readme.txt", "not a Word document\n")
 
