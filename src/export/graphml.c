@@ -97,20 +97,30 @@ static size_t utf8_next(const unsigned char *s, uint32_t *cp)
 /* An identity as an xs:NMTOKEN (see the top of the file). */
 static void put_nmtoken(xw *w, const char *id)
 {
+    static const char hex[] = "0123456789ABCDEF";
     const unsigned char *s = (const unsigned char *)id;
     while (*s) {
-        unsigned c = *s;
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-            c == '.' || c == '-') {
-            put_len(w, (const char *)s, 1);
-            s++;
-            continue;
-        }
+        /* A run of characters that stand as they are: one write. */
+        const unsigned char *run = s;
+        for (unsigned c = *s; (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                              (c >= '0' && c <= '9') || c == '.' || c == '-';
+             c = *++s)
+            ;
+        put_len(w, (const char *)run, (size_t)(s - run));
+        if (!*s)
+            break;
         uint32_t cp;
         s += utf8_next(s, &cp);
+        /* "_x%04X_" without printf: 4 to 6 hex digits. */
         char esc[16];
-        snprintf(esc, sizeof esc, "_x%04X_", (unsigned)cp);
-        put(w, esc);
+        size_t k = 0;
+        int digits = cp > 0xFFFFF ? 6 : cp > 0xFFFF ? 5 : 4;
+        esc[k++] = '_';
+        esc[k++] = 'x';
+        for (int d = digits - 1; d >= 0; d--)
+            esc[k++] = hex[(cp >> (4 * d)) & 0xF];
+        esc[k++] = '_';
+        put_len(w, esc, k);
     }
     if (!*id)
         put(w, "_x0000_"); /* never happens: ids are non-empty */

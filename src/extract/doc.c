@@ -11,13 +11,17 @@ struct arena_block {
     char data[];
 };
 
-enum { ARENA_BLOCK = 16384 };
+/* Blocks double from ARENA_FIRST to ARENA_BLOCK: a short resolution's
+ * strings fit in a block or two, and a corpus held in memory does not pay
+ * 16 KiB per document. */
+enum { ARENA_FIRST = 1024, ARENA_BLOCK = 16384 };
 
 static char *arena_alloc(instcite_doc *doc, size_t n)
 {
     struct arena_block *b = doc->arena;
     if (!b || b->cap - b->used < n) {
-        size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+        size_t want = !b ? ARENA_FIRST : b->cap < ARENA_BLOCK ? b->cap * 2 : ARENA_BLOCK;
+        size_t cap = n > want ? n : want;
         b = malloc(sizeof *b + cap);
         if (!b)
             return NULL;
