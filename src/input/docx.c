@@ -2,7 +2,7 @@
  * Word .docx through libzip and libxml2: word/document.xml in document
  * order, one line per paragraph (an empty line after it), table cells in
  * order; list numbering from word/numbering.xml printed as Word prints it
- * ("1.", "(a)"); footnote references (w:footnoteReference) become markers
+ * ("1.", "(a)"), directly or through the paragraph's style; footnote references (w:footnoteReference) become markers
  * numbered in order of reference, as Word numbers them, and the footnotes
  * of word/footnotes.xml follow the body after the rule, one "N text" line
  * each (input.h). A run set as superscript that holds a number is a marker
@@ -252,6 +252,7 @@ static void number_text(numbering *nb, const xmlNode *numpr, char *out, size_t c
 typedef struct dwalk {
     sink *k;
     numbering nb;
+    const xmlNode *styles; /* w:styles of word/styles.xml, or NULL */
     int *refs; /* footnote ids in order of reference; number = index + 1 */
     size_t n_refs, cap_refs;
     bool in_note; /* rendering a footnote: paragraphs join with a space */
@@ -328,6 +329,29 @@ static void run(dwalk *w, const xmlNode *r)
     }
 }
 
+/* The numbering a paragraph style gives (w:numPr in the style or in the
+ * styles it is based on), or NULL. */
+static const xmlNode *style_numpr(const dwalk *w, const xmlNode *ppr)
+{
+    xmlChar *id = w->styles ? xmlGetProp(child(ppr, "pStyle"), (const xmlChar *)"val") : NULL;
+    const xmlNode *found = NULL;
+    for (int depth = 0; id && depth < 16 && !found; depth++) {
+        const xmlNode *st = NULL;
+        for (const xmlNode *c = w->styles->children; c && !st; c = c->next)
+            if (is(c, "style") && val_is(c, "styleId", (const char *)id))
+                st = c;
+        xmlFree(id);
+        id = NULL;
+        if (!st)
+            break;
+        found = child(child(st, "pPr"), "numPr");
+        if (!found && child(st, "basedOn"))
+            id = xmlGetProp(child(st, "basedOn"), (const xmlChar *)"val");
+    }
+    xmlFree(id);
+    return found;
+}
+
 static void paragraph(dwalk *w, const xmlNode *p)
 {
     sink *k = w->k;
@@ -337,6 +361,8 @@ static void paragraph(dwalk *w, const xmlNode *p)
     if (!w->in_note)
         sink_newline(k, false);
     const xmlNode *numpr = child(ppr, "numPr");
+    if (!numpr && !w->in_note)
+        numpr = style_numpr(w, ppr);
     if (numpr && !w->in_note) {
         char num[64];
         number_text(&w->nb, numpr, num, sizeof num);
@@ -430,12 +456,15 @@ instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *ou
     }
     xmlDoc *num = read_part(za, "word/numbering.xml", &missing, err, &st);
     xmlDoc *notes = st == INSTCITE_OK ? read_part(za, "word/footnotes.xml", &missing, err, &st) : NULL;
+    xmlDoc *styles = st == INSTCITE_OK ? read_part(za, "word/styles.xml", &missing, err, &st) : NULL;
     zip_discard(za);
     sink k = {0};
     dwalk w = {.k = &k};
     if (st == INSTCITE_OK) {
         if (num)
             numbering_load(&w.nb, num);
+        if (styles)
+            w.styles = xmlDocGetRootElement(styles);
         const xmlNode *root = xmlDocGetRootElement(body);
         if (root)
             walk_children(&w, root);
@@ -447,6 +476,7 @@ instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *ou
     xmlFreeDoc(body);
     xmlFreeDoc(num);
     xmlFreeDoc(notes);
+    xmlFreeDoc(styles);
     if (st != INSTCITE_OK) {
         free(k.s);
         return st;

@@ -11,8 +11,9 @@ only), into the folder given as the first argument:
   image-only.pdf   one page holding only an image XObject (no text layer)
   encrypted.pdf    the standard security handler (RC4, 40-bit, revision 2)
                    with a user password: unreadable without it
-  resolution.docx  document.xml with footnote references and list numbering,
-                   footnotes.xml, numbering.xml, a page break in a title
+  resolution.docx  document.xml with footnote references and list numbering
+                   (direct and through a paragraph style), footnotes.xml,
+                   numbering.xml, styles.xml, a page break in a title
   resolution.html  <sup> markers, a table, a page break inside a title (as
                    Word's "save as web page" writes it), operative paragraphs
                    as an ordered list, the footnotes as one after an <hr>
@@ -231,9 +232,9 @@ def w_ref(fid):
             '<w:footnoteReference w:id="%d"/></w:r>' % fid)
 
 
-def w_p(*runs, num=None):
+def w_p(*runs, num=None, style=None):
     ppr = ('<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr></w:pPr>' % num
-           if num else "")
+           if num else '<w:pPr><w:pStyle w:val="%s"/></w:pPr>' % style if style else "")
     return "<w:p>%s%s</w:p>" % (ppr, "".join(runs))
 
 
@@ -257,7 +258,7 @@ def write_docx(path):
                      '<w:r><w:br w:type="page"/></w:r>',
                      w_run("sale of children, child prostitution and child pornography,"), w_ref(9)))
     paras.append(w_p(w_run("Calls upon all States to ratify the Convention on the Rights of the Child;"),
-                     num=1))
+                     style="OperativePara"))
     paras.append(w_p(w_run("Decides to continue its consideration of the question at its hundredth "
                            "session."), num=1))
     paras.append(w_p(w_run("99th plenary meeting")))
@@ -281,6 +282,13 @@ def write_docx(path):
                  '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl>'
                  '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
                  % W)
+    # OP1 is numbered through its style (based on one that holds the numbering),
+    # OP2 directly: both continue list 1.
+    styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+              '<w:styles xmlns:w="%s"><w:style w:type="paragraph" w:styleId="Numbered">'
+              '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="OperativePara"><w:basedOn w:val="Numbered"/>'
+              '</w:style></w:styles>' % W)
     content_types = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -290,6 +298,8 @@ def write_docx(path):
         'officedocument.wordprocessingml.document.main+xml"/>'
         '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
         'officedocument.wordprocessingml.footnotes+xml"/>'
+        '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.styles+xml"/>'
         '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-'
         'officedocument.wordprocessingml.numbering+xml"/></Types>')
     rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -305,7 +315,7 @@ def write_docx(path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in [("[Content_Types].xml", content_types), ("_rels/.rels", rels),
                            ("word/document.xml", document), ("word/footnotes.xml", footnotes),
-                           ("word/numbering.xml", numbering),
+                           ("word/numbering.xml", numbering), ("word/styles.xml", styles),
                            ("word/_rels/document.xml.rels", doc_rels)]:
             info = zipfile.ZipInfo(name, date_time=(2099, 12, 20, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
