@@ -48,6 +48,41 @@ static instcite_format choose_format(const opts *o)
     return isatty(STDOUT_FILENO) ? INSTCITE_FORMAT_TABLE : INSTCITE_FORMAT_JSONL;
 }
 
+typedef struct streamer {
+    FILE *out;
+    instcite_status st;
+    instcite_error err;
+} streamer;
+
+static int write_one(instcite_doc *doc, void *ctx)
+{
+    streamer *w = ctx;
+    const instcite_doc *one[1] = {doc};
+    w->st = instcite_records_write(one, 1, INSTCITE_FORMAT_JSONL, w->out, &w->err);
+    instcite_doc_free(doc);
+    return w->st != INSTCITE_OK;
+}
+
+/* extract --format jsonl: streamed through each_input. */
+static int extract_jsonl(const instcite_catalog *cat, opts *o)
+{
+    sink s;
+    if (!sink_open(&s, o->output))
+        return EXIT_FATAL;
+    streamer w = {.out = s.f, .st = INSTCITE_OK};
+    int total = 0;
+    int failed = each_input(cat, o, write_one, &w, &total);
+    if (w.st != INSTCITE_OK)
+        fprintf(stderr, "%s: %s: %s\n", prog, o->output ? o->output : "standard output",
+                w.err.message[0] ? w.err.message : instcite_strerror(w.st));
+    else if (failed < 0)
+        fprintf(stderr, "%s: out of memory\n", prog);
+    bool ok = sink_close(&s, failed >= 0 && w.st == INSTCITE_OK);
+    if (failed >= 0)
+        report_failures(o, failed, total);
+    return ok ? (failed ? EXIT_PARTIAL : 0) : EXIT_FATAL;
+}
+
 int cmd_extract(int argc, char **argv)
 {
     opts o;
@@ -65,6 +100,14 @@ int cmd_extract(int argc, char **argv)
     if (!cat) {
         opts_free(&o);
         return EXIT_FATAL;
+    }
+    if (fmt == INSTCITE_FORMAT_JSONL) {
+        /* One record stream: each document is written as it comes and
+         * freed, so memory does not grow with the corpus. */
+        int status = extract_jsonl(cat, &o);
+        instcite_catalog_free(cat);
+        opts_free(&o);
+        return status;
     }
     instcite_doc **docs;
     size_t n = 0;
