@@ -3,6 +3,7 @@
 
 #include "text/text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,24 +33,28 @@ static void count_words(const char *s, size_t len, const char *const *const *lis
         const char *w;
         size_t len, next;
         size_t list;
-    } nd[48];
+    } nd[32];
+    /* Bit j of first[b] (second[b]): needle j starts with b (has b second). */
+    uint32_t first[256] = {0}, second[256] = {0};
     size_t k = 0;
-    bool first[256] = {false};
     for (size_t l = 0; l < nl; l++) {
         counts[l] = 0;
         for (const char *const *w = lists[l]; *w && k < sizeof nd / sizeof nd[0]; w++) {
             nd[k] = (struct needle){*w, strlen(*w), 0, l};
-            first[(unsigned char)**w] = true;
+            if (nd[k].len < 2)
+                continue; /* every word has two bytes or more */
+            first[(unsigned char)(*w)[0]] |= (uint32_t)1 << k;
+            second[(unsigned char)(*w)[1]] |= (uint32_t)1 << k;
             k++;
         }
     }
-    for (size_t i = 0; i < len; i++) {
-        if (!first[(unsigned char)s[i]])
+    for (size_t i = 0; i + 1 < len; i++) {
+        uint32_t cand = first[(unsigned char)s[i]];
+        if (!cand || !(cand &= second[(unsigned char)s[i + 1]]))
             continue;
-        for (size_t j = 0; j < k; j++) {
-            struct needle *d = &nd[j];
-            if (d->w[0] == s[i] && i >= d->next && d->len <= len - i &&
-                memcmp(s + i, d->w, d->len) == 0) {
+        for (; cand; cand &= cand - 1) {
+            struct needle *d = &nd[__builtin_ctz(cand)];
+            if (i >= d->next && d->len <= len - i && memcmp(s + i, d->w, d->len) == 0) {
                 counts[d->list]++;
                 d->next = i + d->len;
             }
