@@ -10,6 +10,7 @@ Run by Debian's /usr/bin/python3 (networkx 2.8), from SRCROOT.
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -163,6 +164,19 @@ class Graph(unittest.TestCase):
         r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                            text=True, check=True)
         self.assertEqual(r.stdout.split()[0], "dict")
+
+
+class Readme(unittest.TestCase):
+    def test_readme_example_runs(self):
+        # The notebook-sized example of README.md, as written (its results
+        # depend on extraction, which improves; that it runs does not).
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        blocks = re.findall(r"^```python\n(.*?)^```$", readme, re.S | re.M)
+        self.assertTrue(blocks, "README.md has a ```python example")
+        r = subprocess.run([sys.executable, "-c", blocks[0]], cwd=ROOT, capture_output=True,
+                           text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
 
 
 class Loading(unittest.TestCase):
