@@ -151,6 +151,53 @@ static bool write_graph(instcite_graph *g, instcite_format fmt, const opts *o,
     return ok;
 }
 
+/* Streaming (every format but HTML, which lists the documents' mentions):
+ * each document goes into the graph as soon as it is extracted and is freed,
+ * so memory holds the graph, not the corpus. */
+typedef struct adder {
+    instcite_graph *g;
+    instcite_status st;
+    instcite_error err;
+} adder;
+
+static int add_doc(instcite_doc *doc, void *ctx)
+{
+    adder *a = ctx;
+    a->st = instcite_graph_add(a->g, doc, &a->err);
+    instcite_doc_free(doc);
+    return a->st != INSTCITE_OK;
+}
+
+static int graph_streaming(const instcite_catalog *cat, opts *o, instcite_format fmt,
+                           instcite_layout layout)
+{
+    adder a = {.st = INSTCITE_OK};
+    a.g = instcite_graph_new(cat, &a.err);
+    int total = 0;
+    int failed = -1;
+    if (a.g) {
+        failed = each_input(cat, o, add_doc, &a, &total);
+    } else {
+        a.st = a.err.code;
+    }
+    instcite_status st = a.st;
+    bool ok = false;
+    if (failed < 0 && st == INSTCITE_OK) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        st = INSTCITE_ERR_NOMEM;
+    } else if (st == INSTCITE_OK) {
+        instcite_write_options wo = {.links = o->links, .layout = layout};
+        ok = write_graph(a.g, fmt, o, &wo, &st, &a.err);
+    }
+    if (st != INSTCITE_OK && !(failed < 0 && a.st == INSTCITE_OK))
+        fprintf(stderr, "%s: %s: %s\n", prog, o->output ? o->output : "standard output",
+                a.err.message[0] ? a.err.message : instcite_strerror(st));
+    instcite_graph_free(a.g);
+    if (failed >= 0)
+        report_failures(o, failed, total);
+    return ok ? (failed ? EXIT_PARTIAL : 0) : EXIT_FATAL;
+}
+
 int cmd_graph(int argc, char **argv)
 {
     opts o;
@@ -170,6 +217,12 @@ int cmd_graph(int argc, char **argv)
     if (!cat) {
         opts_free(&o);
         return EXIT_FATAL;
+    }
+    if (fmt != INSTCITE_FORMAT_HTML) {
+        int status = graph_streaming(cat, &o, fmt, layout);
+        instcite_catalog_free(cat);
+        opts_free(&o);
+        return status;
     }
     instcite_doc **docs;
     size_t n = 0;
