@@ -3,16 +3,19 @@
  * src/graph/draw.c), for a person to look at before analysing.
  *
  *  - Nodes are circles coloured by kind (one hue family per issuing organ or
- *    instrument family, see kind_colour in out.c) with a radius growing with the
- *    square root of the in-degree; documents of the corpus get a dark ring.
+ *    instrument family, see kind_colour in out.c) with a radius growing with
+ *    the square root of the in-degree; documents of the corpus get a dark
+ *    ring.
  *  - Labels for every node of a small graph (LABEL_ALL_MAX), else for the
  *    most cited (LABELS_MAX, by in-degree, then weighted in-degree, then id;
  *    corpus documents are told by their ring, not by a label); every node
- *    has a <title> (tooltip) with its full label, kind and in-degree.
+ *    has a <title> (tooltip) with its full label, kind and in-degree. Each
+ *    label goes right, left, above or below its circle, wherever it overlaps
+ *    least with the labels and circles already placed.
  *  - Edges are straight lines ending in an arrow at the rim of the target;
  *    citations solid grey, instrument relations dashed.
- *  - --layout time: x is the year, with a labelled axis; undated nodes
- *    stand in a column at the left.
+ *  - --layout time: x is the year (graph_node_time_year), with a labelled
+ *    axis; nodes with no year stand in a column at the left.
  *  - Every text is XML-escaped; no script, no external reference (fonts are
  *    generic families), so the file is inert and self-contained. A bidi
  *    control inside a label ends with its <text> element.
@@ -28,7 +31,6 @@
 /* Small graphs get every label; larger ones the LABELS_MAX most cited. */
 enum { SVG_W = 1200, SVG_H = 860, MARGIN = 70, LEGEND_H = 90, LABEL_ALL_MAX = 40,
        LABELS_MAX = 14, LABEL_CHARS = 42 };
-
 
 static instcite_kind node_kind(const instcite_graph *g, size_t i)
 {
