@@ -1,7 +1,7 @@
 /*
  * Citation graph: documents and the identities they cite, merged by identity,
- * with igraph computing the metrics. This is the only file that includes
- * igraph.h.
+ * with igraph computing the metrics. igraph.h is included only under
+ * src/graph/: here, in analysis.c and in draw.c (layouts for the drawings).
  *
  * Our own arrays (nodes, edges, their attributes) are the source of truth;
  * igraph_t is built from them in graph_prepare, used for the metrics and
