@@ -104,8 +104,11 @@ static xmlDoc *read_part(zip_t *za, const char *name, bool *missing, instcite_er
         len += (size_t)got;
     }
     zip_fclose(zf);
+    xml_saved saved;
+    input_xml_quiet(&saved);
     xmlDoc *doc = xmlReadMemory(buf, (int)len, name, NULL,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+    input_xml_restore(&saved);
     free(buf);
     if (!doc) {
         *st = INSTCITE_ERR_PARSE;

@@ -264,9 +264,12 @@ instcite_status input_html(const void *bytes, size_t len, char **out, size_t *ou
     size_t head = len < 4096 ? len : 4096;
     const char *enc = memmem(bytes, head, "charset", 7) || memmem(bytes, head, "CHARSET", 7) ? NULL : "UTF-8";
     input_xml_init();
+    xml_saved saved;
+    input_xml_quiet(&saved);
     htmlDocPtr doc = htmlReadMemory(bytes, (int)len, NULL, enc,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                         HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    input_xml_restore(&saved);
     if (!doc) {
         input_set_err(err, INSTCITE_ERR_PARSE, "not a readable HTML page");
         return INSTCITE_ERR_PARSE;

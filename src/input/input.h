@@ -92,6 +92,16 @@ instcite_status sink_finish(sink *k, char **out, size_t *out_len, instcite_error
  * initialisation is not thread-safe). */
 void input_xml_init(void);
 
+/* libxml2 prints some errors (encoding conversion, I/O) to stderr whatever
+ * the parse options say: input_xml_quiet silences them on this thread until
+ * input_xml_restore puts back what was there (the caller's own handler). */
+typedef struct xml_saved {
+    void (*func)(void);
+    void *ctx;
+} xml_saved;
+void input_xml_quiet(xml_saved *saved);
+void input_xml_restore(const xml_saved *saved);
+
 void input_set_err(instcite_error *err, instcite_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

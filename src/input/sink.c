@@ -187,6 +187,24 @@ void input_xml_init(void)
     pthread_once(&once, xmlInitParser);
 }
 
+static void xml_silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+void input_xml_quiet(xml_saved *saved)
+{
+    saved->func = (void (*)(void))xmlGenericError;
+    saved->ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, xml_silent);
+}
+
+void input_xml_restore(const xml_saved *saved)
+{
+    xmlSetGenericErrorFunc(saved->ctx, (xmlGenericErrorFunc)saved->func);
+}
+
 /* Does the zip hold word/document.xml? Looks for the name among the local
  * file headers and the central directory (a plain byte search suffices: a
  * stored file name is never compressed). */
