@@ -24,7 +24,7 @@ import ctypes.util
 import json
 import os
 
-__all__ = ["extract", "extract_many", "graph", "version", "Catalog", "InstciteError"]
+__all__ = ["extract", "extract_many", "graph", "text", "version", "Catalog", "InstciteError"]
 
 # instcite_status, in the order of include/instcite.h.
 _STATUS = ["ok", "nomem", "io", "encoding", "empty", "parse", "invalid", "graph", "limit",
@@ -81,6 +81,10 @@ _SIGNATURES = {
     "instcite_graph_add": (ctypes.c_int, [_P, _P, ctypes.POINTER(_Error)]),
     "instcite_graph_write": (ctypes.c_int, [_P, ctypes.c_int, _P, ctypes.POINTER(_Error)]),
     "instcite_graph_free": (None, [_P]),
+    "instcite_input_text": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
+                                           ctypes.POINTER(ctypes.c_void_p),
+                                           ctypes.POINTER(ctypes.c_size_t),
+                                           ctypes.POINTER(ctypes.c_char_p), ctypes.POINTER(_Error)]),
 }
 
 _state = {}
@@ -155,6 +159,31 @@ def _written(write):
     if closed != 0:
         raise InstciteError("io", "writing to a memory stream failed")
     return data
+
+
+def text(source, name=None):
+    """The text layer of a document, as bytes: what `instcite text` prints,
+    the bytes that "start"/"end" of its mentions and warnings index
+    (record["text"] == text(source)[record["start"]:record["end"]].decode()).
+    For a PDF, .docx or HTML input its converted text; for text, the bytes as
+    they are. source: a path or the document's bytes (name: only its
+    extension is used, to recognise HTML)."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    else:
+        with open(source, "rb") as f:
+            data = f.read()
+        name = os.fspath(source) if name is None else name
+    lib, libc = _lib(), _libc()
+    buf, size, fmt, err = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_char_p(), _Error()
+    st = lib.instcite_input_text(data, len(data), _b(name), ctypes.byref(buf), ctypes.byref(size),
+                                 ctypes.byref(fmt), ctypes.byref(err))
+    if st:
+        err.raise_(st, name)
+    try:
+        return ctypes.string_at(buf, size.value)
+    finally:
+        libc.free(buf)
 
 
 def version():

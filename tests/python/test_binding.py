@@ -69,6 +69,20 @@ class Records(unittest.TestCase):
         self.assertEqual(got, cli_records(path))
         self.assertEqual(got[0].get("source"), "pdf")
 
+    def test_text_layer(self):
+        path = "datasets/en/A_RES_73_3.pdf"
+        layer = instcite.text(path)
+        self.assertEqual(layer, cli("text", path))
+        with open(os.path.join(ROOT, path), "rb") as f:
+            self.assertEqual(instcite.text(f.read()), layer)
+        for r in instcite.extract(path):
+            if r["type"] == "mention":
+                self.assertEqual(layer[r["start"]:r["end"]].decode("utf-8"), r["text"])
+        with open(os.path.join(ROOT, SEED), "rb") as f:
+            self.assertEqual(instcite.text(SEED), f.read())
+        with self.assertRaises(instcite.InstciteError):
+            instcite.text(b"%PDF-1.4\n%%EOF\n")
+
     def test_many_same_as_cli(self):
         paths = [SEED, *OTHERS]
         self.assertEqual(instcite.extract_many(paths), cli_records(*paths))
