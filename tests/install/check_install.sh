@@ -93,6 +93,17 @@ LD_LIBRARY_PATH="$lib" "$stage/use_api" "$root/datasets/A_RES_74_174.zh.txt" 19 
 LD_LIBRARY_PATH="$lib" ldd "$stage/use_api" | grep -q "$lib/libinstcite.so.0" ||
     fail "use_api is not linked to the staged libinstcite.so.0"
 
+# The ABI the header promises: libinstcite.so.0 exports exactly the functions
+# instcite.h declares, nothing else.
+soname=$(objdump -p "$lib/libinstcite.so.$version" | awk '$1 == "SONAME" { print $2 }')
+[ "$soname" = "libinstcite.so.${version%%.*}" ] || fail "SONAME is $soname"
+nm -D --defined-only "$lib/libinstcite.so.$version" | awk '{ print $3 }' | sort >"$stage/exported"
+sed -n 's/^INSTCITE_API[^;(]*[ *]\(instcite_[a-z0-9_]*\)(.*/\1/p' "$base/include/instcite.h" |
+    sort >"$stage/declared"
+[ "$(wc -l <"$stage/declared")" -ge 40 ] || fail "found only $(wc -l <"$stage/declared") declarations"
+cmp -s "$stage/exported" "$stage/declared" ||
+    fail "exported symbols differ from instcite.h: $(comm -3 "$stage/exported" "$stage/declared" | tr -s '\t\n' '  ')"
+
 # The staged command, against the staged library.
 out=$(LD_LIBRARY_PATH="$lib" "$base/bin/instcite" --version) || fail "staged instcite --version failed"
 [ "$out" = "instcite $version" ] || fail "staged instcite --version: $out"
