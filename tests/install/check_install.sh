@@ -104,6 +104,16 @@ sed -n 's/^INSTCITE_API[^;(]*[ *]\(instcite_[a-z0-9_]*\)(.*/\1/p' "$base/include
 cmp -s "$stage/exported" "$stage/declared" ||
     fail "exported symbols differ from instcite.h: $(comm -3 "$stage/exported" "$stage/declared" | tr -s '\t\n' '  ')"
 
+# man finds the staged pages by name, and bash loads the staged completion.
+if command -v man >/dev/null 2>&1; then
+    [ "$(MANPATH="$base/share/man" man -w instcite)" = "$base/share/man/man1/instcite.1" ] ||
+        fail "man -w instcite does not find the staged page"
+    [ "$(MANPATH="$base/share/man" man -w 3 instcite)" = "$base/share/man/man3/instcite.3" ] ||
+        fail "man -w 3 instcite does not find the staged page"
+fi
+bash -c '. "$1" && complete -p instcite' sh "$base/share/bash-completion/completions/instcite" \
+    >/dev/null || fail "the staged bash completion does not register for instcite"
+
 # The staged command, against the staged library.
 out=$(LD_LIBRARY_PATH="$lib" "$base/bin/instcite" --version) || fail "staged instcite --version failed"
 [ "$out" = "instcite $version" ] || fail "staged instcite --version: $out"
