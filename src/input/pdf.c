@@ -2,9 +2,10 @@
  * PDF through poppler-glib: the text of each page in poppler's reading order
  * (the order pdftotext prints), with the layout signals turned into the text
  * layer's conventions (input.h):
- *  - a run of digits set smaller than the text beside it and raised above
- *    its baseline is a footnote marker: superscript digits glued to the word
- *    before, even where the text layer glued it to the word after;
+ *  - digits set smaller than the text beside them and raised above its
+ *    baseline are a footnote marker: superscript digits glued to the word
+ *    before, even where the text layer glued them to the word after or to a
+ *    number before ("2019" and a raised "2" read "20192");
  *  - below the footnote rule, such a number that poppler printed apart from
  *    its footnote (on its own line, or all numbers of a block at its end) is
  *    put back at the start of the line it stands beside: "N text";
@@ -64,17 +65,10 @@ static long ref_char(const pchar *ch, size_t a, size_t b, size_t p, size_t q)
     }
 }
 
-/* Is the digit run [p, q) smaller than ref and raised above its baseline? */
-static bool raised_small(const pchar *ch, size_t p, size_t q, const pchar *ref)
+/* Is the character c smaller than ref and raised above its baseline? */
+static bool raised_small(const pchar *c, const pchar *ref)
 {
-    double size = 0, bottom = 0;
-    for (size_t i = p; i < q; i++) {
-        if (ch[i].size > size)
-            size = ch[i].size;
-        if (ch[i].y2 > bottom)
-            bottom = ch[i].y2;
-    }
-    return size > 0 && ref->size > 0 && size < 0.8 * ref->size && bottom < ref->y2 - 0.1 * ref->size;
+    return c->size > 0 && ref->size > 0 && c->size < 0.8 * ref->size && c->y2 < ref->y2 - 0.1 * ref->size;
 }
 
 /* Does line l hold only digits (and spaces), at most 3 of them? */
@@ -138,8 +132,17 @@ static void find_markers(const pchar *ch, pline *ln, size_t n_lines, unsigned ch
                 r = ref_char(ch, ln[l + 1].a, ln[l + 1].b, ln[l + 1].a, ln[l + 1].a);
             if (r < 0 && l > 0)
                 r = ref_char(ch, ln[l - 1].a, ln[l - 1].b, ln[l - 1].b, ln[l - 1].b);
-            if (q - p <= 3 && r >= 0 && raised_small(ch, p, q, &ch[r]))
-                memset(mark + p, 1, q - p);
+            /* The small raised digits of the run, at most 3 in a row: all
+             * of it, or the marker a text layer glued to a number
+             * ("2019" then a raised "2": "20192"). */
+            for (size_t i = p; r >= 0 && i < q;) {
+                size_t j = i;
+                while (j < q && raised_small(&ch[j], &ch[r]))
+                    j++;
+                if (j > i && j - i <= 3)
+                    memset(mark + i, 1, j - i);
+                i = j > i ? j : i + 1;
+            }
             p = q;
         }
     }

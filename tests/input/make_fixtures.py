@@ -7,7 +7,8 @@ only), into the folder given as the first argument:
                    a protocol title broken by the page break (its marker on
                    page 2), footnote numbers drawn apart from their texts (at
                    the end of the content stream, as UN PDFs have them), a
-                   running head and page furniture on page 2
+                   running head and page furniture on page 2, a marker
+                   glued to the year before it ("20192," in the text layer)
   image-only.pdf   one page holding only an image XObject (no text layer)
   encrypted.pdf    the standard security handler (RC4, 40-bit, revision 2)
                    with a user password: unreadable without it
@@ -178,8 +179,8 @@ def resolution_pages():
     body = [
         ["The General Assembly,"],
         ["Recalling the Convention on the Rights of the Child,", ("sup", "1"), " which entered into"],
-        ["force in 1990, and its resolution 74/174 of 18 December 2019,"],
-        ["Reaffirming the International Covenant on Civil and Political Rights", ("sup", "2"),
+        ["force in 1990, and its resolution 74/174 of 18 December 2019", ("sup", "2"), ","],
+        ["Reaffirming the International Covenant on Civil and Political Rights", ("sup", "3"),
          "and the"],
         ["duty of States to protect children,"],
         ["Noting the Optional Protocol to the Convention on the Rights of the Child on the"],
@@ -187,20 +188,22 @@ def resolution_pages():
     for parts in body:
         p1.line(y, parts, 10, 90)
         y -= 14
-    # The footnote rule and two footnotes whose numbers are drawn at the end
-    # of the stream, beside their texts.
+    # The footnote rule and three footnotes whose numbers are drawn at the
+    # end of the stream, beside their texts.
     p1.line(130, ["__________________"], 9)
     p1.line(118, ["United Nations, Treaty Series, vol. 1577, No. 27531."], 8.5, 80)
-    p1.line(107, ["United Nations, Treaty Series, vol. 999, No. 14668."], 8.5, 80)
+    p1.line(107, ["Adopted without a vote."], 8.5, 80)
+    p1.line(96, ["United Nations, Treaty Series, vol. 999, No. 14668."], 8.5, 80)
     p1.line(60, ["99-00001 (E)"], 7)
     p1.raw("BT /F1 5.5 Tf 72 121 Td (1) Tj ET")
     p1.raw("BT /F1 5.5 Tf 72 110 Td (2) Tj ET")
+    p1.raw("BT /F1 5.5 Tf 72 99 Td (3) Tj ET")
     p2 = Page()
     p2.line(760, ["Rights of the child"], 8)
     p2.line(760, ["A/RES/99/1"], 8, 480)
     y = 730
     body2 = [
-        ["sale of children, child prostitution and child pornography,", ("sup", "3")],
+        ["sale of children, child prostitution and child pornography,", ("sup", "4")],
         ["1.     Calls upon all States to ratify the Convention on the Rights of the Child;"],
         ["2.     Decides to continue its consideration of the question at its hundredth session."],
     ]
@@ -212,7 +215,7 @@ def resolution_pages():
     y -= 14
     p2.line(y, ["18 December 2099"], 10, 250)
     p2.line(130, ["__________________"], 9)
-    p2.line(118, [("sup", "3"), " United Nations, Treaty Series, vol. 2171, No. 27531."], 8.5, 72)
+    p2.line(118, [("sup", "4"), " United Nations, Treaty Series, vol. 2171, No. 27531."], 8.5, 72)
     p2.line(60, ["2/2"], 8)
     return [p1.stream(), p2.stream()]
 
@@ -250,7 +253,7 @@ def write_docx(path):
         "The General Assembly,"]]
     paras.append(w_p(w_run("Recalling the Convention on the Rights of the Child,"), w_ref(5),
                      w_run(" which entered into force in 1990, and its resolution 74/174 of "
-                           "18 December 2019,")))
+                           "18 December 2019"), w_ref(6), w_run(",")))
     paras.append(w_p(w_run("Reaffirming the International Covenant on Civil and Political Rights"),
                      w_ref(7), w_run(" and the duty of States to protect children,")))
     paras.append(w_p(w_run("Noting the Optional Protocol to the Convention on the Rights of the Child "
@@ -267,6 +270,7 @@ def write_docx(path):
                 '<w:document xmlns:w="%s"><w:body>%s<w:sectPr/></w:body></w:document>'
                 % (W, "".join(paras)))
     notes = {5: "United Nations, Treaty Series, vol. 1577, No. 27531.",
+             6: "Adopted without a vote.",
              7: "United Nations, Treaty Series, vol. 999, No. 14668.",
              9: "United Nations, Treaty Series, vol. 2171, No. 27531."}
     fns = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
@@ -336,12 +340,12 @@ HTML = """<!DOCTYPE html>
 <h1>99/1. Rights of the child</h1>
 <p>The General Assembly,</p>
 <p><i>Recalling</i> the Convention on the Rights of the Child,<sup><a href="#fn1">1</a></sup> which
-   entered into force in 1990, and its resolution 74/174 of 18 December 2019,</p>
-<p><i>Reaffirming</i> the International Covenant on Civil and Political Rights<sup>2</sup> and the
+   entered into force in 1990, and its resolution 74/174 of 18 December 2019<sup>2</sup>,</p>
+<p><i>Reaffirming</i> the International Covenant on Civil and Political Rights<sup>3</sup> and the
    duty of States to protect children,</p>
 <p><i>Noting</i> the Optional Protocol to the Convention on the Rights of the Child on the
 <br clear="all" style="page-break-before: always">
-sale of children, child prostitution and child pornography,<sup>[3]</sup></p>
+sale of children, child prostitution and child pornography,<sup>[4]</sup></p>
 <ol>
 <li><i>Calls upon</i> all States to ratify the Convention on the Rights of the Child;</li>
 <li><i>Decides</i> to continue its consideration of the question at its hundredth session.</li>
@@ -350,6 +354,7 @@ sale of children, child prostitution and child pornography,<sup>[3]</sup></p>
 <hr>
 <ol class="notes">
 <li id="fn1">United Nations, <i>Treaty Series</i>, vol. 1577, No. 27531.</li>
+<li>Adopted without a vote.</li>
 <li>United Nations, <i>Treaty Series</i>, vol. 999, No. 14668.</li>
 <li>United Nations, <i>Treaty Series</i>, vol. 2171, No. 27531.</li>
 </ol>
@@ -394,12 +399,12 @@ xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-
 <p class=MsoNormal>99/1.<span style='mso-tab-count:1'>&nbsp;&nbsp; </span>Rights of the child</p>
 <p class=MsoNormal>The General Assembly,</p>
 <p class=MsoNormal><i>Recalling</i> the Convention on the Rights of the Child,""" + word_ref(1) + """ which
-entered into force in 1990, and its resolution 74/174 of 18 December 2019,</p>
+entered into force in 1990, and its resolution 74/174 of 18 December 2019""" + word_ref(2) + """,</p>
 <p class=MsoNormal><i>Reaffirming</i> the International Covenant on Civil and Political
-Rights""" + word_ref(2) + """ and the duty of States to protect children,</p>
+Rights""" + word_ref(3) + """ and the duty of States to protect children,</p>
 <p class=MsoNormal><i>Noting</i> the Optional Protocol to the Convention on the Rights of the
 Child on the <span style='font-size:10.0pt'><br clear=all style='page-break-before:always'>
-</span>sale of children, child prostitution and child pornography,""" + word_ref(3) + """</p>
+</span>sale of children, child prostitution and child pornography,""" + word_ref(4) + """</p>
 <p class=MsoNormal>1.<span style='mso-tab-count:1'>&nbsp;&nbsp; </span><i>Calls upon</i> all
 States to ratify the Convention on the Rights of the Child;</p>
 <p class=MsoNormal>2.<span style='mso-tab-count:1'>&nbsp;&nbsp; </span><i>Decides</i> to
@@ -410,8 +415,9 @@ continue its consideration of the question at its hundredth session.</p>
 <hr align=left size=1 width="33%">
 <![endif]>
 """ + word_note(1, "United Nations, <i>Treaty Series</i>, vol. 1577, No. 27531.")
-    + word_note(2, "United Nations, <i>Treaty Series</i>, vol. 999, No. 14668.")
-    + word_note(3, "United Nations, <i>Treaty Series</i>, vol. 2171, No. 27531.") + """
+    + word_note(2, "Adopted without a vote.")
+    + word_note(3, "United Nations, <i>Treaty Series</i>, vol. 999, No. 14668.")
+    + word_note(4, "United Nations, <i>Treaty Series</i>, vol. 2171, No. 27531.") + """
 </div></body></html>
 """)
 

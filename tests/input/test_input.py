@@ -62,9 +62,10 @@ with tempfile.TemporaryDirectory() as tmp:
               "%s is read as %s (%d mentions)" % (name, source, len(mentions)))
         fns = {(m["where"], m["key"].split(" on the")[0]): (m.get("footnote"), m.get("unts"))
                for m in mentions}
-        check(fns.get(("PP3", "Optional Protocol to the Convention")) == ("3", "2171/27531")
-              and fns.get(("PP2", "International Covenant on Civil and Political Rights")) == ("2", "999/14668"),
-              "%s: footnotes 2 and 3 attached, the title across the page break whole" % name)
+        check(fns.get(("PP3", "Optional Protocol to the Convention")) == ("4", "2171/27531")
+              and fns.get(("PP2", "International Covenant on Civil and Political Rights")) == ("3", "999/14668")
+              and fns.get(("PP1", "A/RES/74/174")) == ("2", None),
+              "%s: footnotes 2, 3 and 4 attached, the title across the page break whole" % name)
     for name, source in [("resolution.pdf", "pdf"), ("resolution.docx", "docx")]:
         with open(f(name), "rb") as fh:
             rc, out, err = run(["extract", "-f", "jsonl", "-"], stdin=fh.read())
