@@ -41,7 +41,8 @@ class InstciteError(Exception):
         self.offset = offset
         self.line = line
         self.name = name
-        where = f"{name}: " if name else ""
+        # The library's message may already begin with the name (a catalog path).
+        where = f"{name}: " if name and not message.startswith(f"{name}:") else ""
         at = f"byte {offset}: " if offset >= 0 else ""
         super().__init__(f"{where}{at}{message}")
 
@@ -203,6 +204,7 @@ class Catalog:
     def __init__(self, *csv_paths):
         lib = _lib()
         err = _Error()
+        self._free = lib.instcite_catalog_free  # kept: usable at interpreter exit
         self._h = lib.instcite_catalog_new(ctypes.byref(err))
         if not self._h:
             err.raise_(err.code)
@@ -217,7 +219,7 @@ class Catalog:
 
     def close(self):
         if getattr(self, "_h", None):
-            _lib().instcite_catalog_free(self._h)
+            self._free(self._h)
             self._h = None
 
     def __del__(self):
