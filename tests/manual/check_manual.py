@@ -70,11 +70,16 @@ check(r.returncode == 0 and r.stdout == f"instcite {VERSION}\n",
 
 # Every option of every subcommand: from the --help texts and from the parser.
 options = {c: set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", t)) for c, t in helps.items()}
-with open(os.path.join(ROOT, "src", "cli", "util.c"), encoding="utf-8") as f:
-    parsed = set(re.findall(r'strcmp\(a, "(--[a-z][a-z-]+)"\)', f.read()))
-check(len(parsed) >= 10, f"options found in src/cli/util.c ({len(parsed)})")
+# A string literal that is one long option ("--top") is an option the
+# command compares its arguments with, in whichever src/cli file it is.
+parsed = set()
+for name in sorted(os.listdir(os.path.join(ROOT, "src", "cli"))):
+    if name.endswith(".c"):
+        with open(os.path.join(ROOT, "src", "cli", name), encoding="utf-8") as f:
+            parsed |= set(re.findall(r'"(--[a-z][a-z-]+)"', f.read()))
+check(len(parsed) >= 10, f"option names found in src/cli/*.c ({len(parsed)})")
 all_options = set().union(*options.values()) | parsed
-undocumented = parsed - set().union(*options.values()) - {"--help"}
+undocumented = parsed - set().union(*options.values()) - {"--help", "--version"}
 check(not undocumented, f"every option the parser knows is in some --help {sorted(undocumented)}")
 
 # --- man pages ----------------------------------------------------------------
