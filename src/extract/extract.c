@@ -76,11 +76,25 @@ static const char *S(const ctx *c, size_t at)
 }
 
 /* Length of the UTF-8 character at normalised offset at. */
+/* The length of the character at `at`, from its lead byte: the normalised
+ * text is valid UTF-8 (text.h), so no decoding is needed; a byte that cannot
+ * lead a sequence counts as one, as utf8_decode's failure did. */
 static size_t char_len(const ctx *c, size_t at)
 {
-    unsigned cp;
-    size_t n = utf8_decode((const unsigned char *)c->s + at, c->len - at, &cp);
-    return n ? n : 1;
+    unsigned char b = (unsigned char)c->s[at];
+    size_t n = b < 0xC2 ? 1 : b <= 0xDF ? 2 : b <= 0xEF ? 3 : b <= 0xF4 ? 4 : 1;
+    return n <= c->len - at ? n : 1;
+}
+
+/* The next place in [i + 1, e) where the string w may start: its first byte
+ * leads a character (w is UTF-8), so memchr skips only characters that
+ * cannot begin it. e when there is none. */
+static size_t skip_to(const ctx *c, size_t i, size_t e, const char *w)
+{
+    if (i + 1 >= e)
+        return e;
+    const char *q = memchr(c->s + i + 1, w[0], e - i - 1);
+    return q ? (size_t)(q - c->s) : e;
 }
 
 static const char *dup_span(ctx *c, size_t s, size_t e)
@@ -395,7 +409,7 @@ static void scan_titles(ctx *c, const para *p)
     size_t s = p->body, e = p->len;
     for (size_t i = s; i < e && !c->oom;) {
         if (!lang_match(S(c, i), e - i, L->title_brackets[0])) {
-            i += char_len(c, i);
+            i = skip_to(c, i, e, L->title_brackets[0]);
             continue;
         }
         size_t close = bracket_close(c, i, e);
@@ -454,13 +468,29 @@ static bool word_byte(char ch)
     return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
 }
 
+/* From i inside a word (s[i - 1] is a word byte), the next place where a word
+ * may start: past the rest of the word and the character after it, which
+ * still follows a word byte. Every byte >= 0x80 is a word byte, so the word
+ * ends on a character boundary. Scanners that look only at word starts step
+ * through the positions skipped here without doing anything. */
+static size_t past_word(const ctx *c, size_t i, size_t e)
+{
+    while (i < e && word_byte(c->s[i]))
+        i++;
+    return i < e ? i + char_len(c, i) : e;
+}
+
 static void scan_bare_titles(ctx *c, const para *p, size_t from)
 {
     const lang_table *L = c->L;
     size_t s = p->body, e = p->len;
     for (size_t i = s; i < e && !c->oom;) {
+        if (i > s && word_byte(c->s[i - 1])) {
+            i = past_word(c, i, e);
+            continue;
+        }
         unsigned char ch = (unsigned char)c->s[i];
-        if ((i > s && word_byte(c->s[i - 1])) || !word_byte((char)ch) || covered(c, from, c->map[i])) {
+        if (!word_byte((char)ch) || covered(c, from, c->map[i])) {
             i += char_len(c, i);
             continue;
         }
@@ -636,7 +666,7 @@ static void scan_resolutions(ctx *c, const para *p)
     res_item items[32];
     for (size_t i = s; i < e && !c->oom;) {
         if (!lang_match(S(c, i), e - i, L->number_open)) {
-            i += char_len(c, i);
+            i = skip_to(c, i, e, L->number_open);
             continue;
         }
         /* A group: 第N (joiner 第N)* kind-word. */
@@ -852,8 +882,11 @@ static void scan_resolutions_before(ctx *c, const para *p)
     for (size_t i = s; i < e && !c->oom;) {
         size_t kl;
         const lang_name *kw = NULL;
-        if (i == s || !word_byte(c->s[i - 1]))
-            kw = lang_match_name(S(c, i), e - i, L->kind_words, &kl);
+        if (i > s && word_byte(c->s[i - 1])) {
+            i = past_word(c, i, e);
+            continue;
+        }
+        kw = lang_match_name(S(c, i), e - i, L->kind_words, &kl);
         if (!kw || (i + kl < e && c->s[i + kl] != ' ')) {
             i += char_len(c, i);
             continue;
@@ -1034,6 +1067,11 @@ static void scan_symbols(ctx *c, const para *p, size_t para_first)
 {
     size_t s = p->body, e = p->len;
     for (size_t i = s; i < e && !c->oom;) {
+        /* A symbol starts with a capital letter: skip the rest unscanned. */
+        if (c->s[i] < 'A' || c->s[i] > 'Z') {
+            i++;
+            continue;
+        }
         char prev = i > 0 ? c->s[i - 1] : 0;
         size_t n = symbol_scan(S(c, i), e - i, prev);
         if (!n) {

@@ -43,10 +43,24 @@ static para *add_para(layout *lo, para_kind kind, int n, const char *s, const si
     p->len = len;
     p->body = body;
     static const char *const names[] = {"HEADER", "PP", "OP", "FN"};
-    if (kind == PARA_HEADER)
-        snprintf(p->where, sizeof p->where, "HEADER");
-    else
-        snprintf(p->where, sizeof p->where, "%s%d", names[kind], n);
+    /* "%s%d" without snprintf (once per paragraph), truncated the same way. */
+    const char *name = names[kind];
+    size_t cap = sizeof p->where, i = 0;
+    for (; *name && i + 1 < cap; name++)
+        p->where[i++] = *name;
+    if (kind != PARA_HEADER) {
+        char digits[12];
+        size_t k = 0;
+        unsigned v = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+        do
+            digits[k++] = (char)('0' + v % 10);
+        while (v /= 10);
+        if (n < 0 && i + 1 < cap)
+            p->where[i++] = '-';
+        while (k && i + 1 < cap)
+            p->where[i++] = digits[--k];
+    }
+    p->where[i] = '\0';
     return p;
 }
 
