@@ -81,6 +81,10 @@ _SIGNATURES = {
     "instcite_graph_new": (_P, [_P, ctypes.POINTER(_Error)]),
     "instcite_graph_add": (ctypes.c_int, [_P, _P, ctypes.POINTER(_Error)]),
     "instcite_graph_write": (ctypes.c_int, [_P, ctypes.c_int, _P, ctypes.POINTER(_Error)]),
+    "instcite_graph_write_ex": (ctypes.c_int, [_P, ctypes.c_int, _P, _P, ctypes.POINTER(_Error)]),
+    "instcite_jsonl_reader_new": (_P, [_P, ctypes.POINTER(_Error)]),
+    "instcite_jsonl_read": (ctypes.c_int, [_P, ctypes.POINTER(_P), ctypes.POINTER(_Error)]),
+    "instcite_jsonl_reader_free": (None, [_P]),
     "instcite_graph_free": (None, [_P]),
     "instcite_input_text": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
                                            ctypes.POINTER(ctypes.c_void_p),
@@ -140,6 +144,8 @@ def _libc():
         libc.fclose.argtypes = [_P]
         libc.free.restype = None
         libc.free.argtypes = [_P]
+        libc.fmemopen.restype = _P
+        libc.fmemopen.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p]
         _state["libc"] = libc
     return libc
 
@@ -329,35 +335,112 @@ def _to_networkx(data):
     return nx.node_link_graph(data, **kw)
 
 
-def graph(sources, lang=None, catalog=None, networkx=True):
-    """The citation graph of all sources (paths or bytes), nodes merged by
-    identity, as `instcite graph -o OUT.json` builds it: a networkx.DiGraph
-    when networkx is importable (and networkx is true), else the node-link
-    dict ({"directed", "multigraph", "graph", "nodes", "edges"})."""
+class _WriteOptions(ctypes.Structure):
+    _fields_ = [("links", ctypes.c_int), ("layout", ctypes.c_int),
+                ("docs", ctypes.POINTER(_P)), ("n_docs", ctypes.c_size_t)]
+
+
+# instcite_format values (include/instcite.h: values are only ever appended).
+_CSV_NODES, _CSV_EDGES = 11, 12
+_LAYOUTS = {None: 0, "auto": 0, "force": 1, "time": 2}
+
+
+def _records_docs(records):
+    """New instcite_doc handles rebuilt from records (dicts as extract gives,
+    or JSON Lines text/bytes), through the library's JSON Lines reader."""
+    if isinstance(records, str):
+        data = records.encode("utf-8")
+    elif isinstance(records, (bytes, bytearray)):
+        data = bytes(records)
+    else:
+        data = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
+                       for r in records).encode("utf-8")
+    if not data:
+        return []
+    lib, libc = _lib(), _libc()
+    buf = ctypes.create_string_buffer(data, len(data))
+    f = libc.fmemopen(buf, len(data), b"r")
+    if not f:
+        raise MemoryError("fmemopen failed")
+    docs, err = [], _Error()
+    try:
+        r = lib.instcite_jsonl_reader_new(f, ctypes.byref(err))
+        if not r:
+            err.raise_(err.code)
+        try:
+            while True:
+                doc = _P()
+                st = lib.instcite_jsonl_read(r, ctypes.byref(doc), ctypes.byref(err))
+                if st:
+                    err.raise_(st, "records")
+                if not doc.value:
+                    return docs
+                docs.append(doc.value)
+        finally:
+            lib.instcite_jsonl_reader_free(r)
+    except BaseException:
+        for d in docs:
+            lib.instcite_doc_free(d)
+        raise
+    finally:
+        libc.fclose(f)
+
+
+def graph(sources=(), lang=None, catalog=None, networkx=True, records=None, format=None,
+          links=False, layout=None):
+    """The citation graph of all sources (paths or bytes) and records, nodes
+    merged by identity, as `instcite graph` builds it.
+
+    Returned as a networkx.DiGraph when networkx is importable (and networkx
+    is true), else the node-link dict ({"directed", "multigraph", "graph",
+    "nodes", "edges"}). With format ("graphml", "gexf", "json", "cytoscape",
+    "dot", "svg", "html"): that file's bytes, as `instcite graph -f FORMAT`
+    writes them ("csv": a (nodes, edges) pair of bytes); links and layout
+    ("force", "time") are --links and --layout.
+
+    records: documents already extracted, as extract() or `instcite extract
+    --format jsonl` gives them (a list of dicts, or JSON Lines text), perhaps
+    filtered: what `instcite graph --from-jsonl` reads."""
     if isinstance(sources, (str, bytes, bytearray, os.PathLike)):
         sources = [sources]
+    if layout not in _LAYOUTS:
+        raise ValueError(f"layout must be 'force' or 'time', not {layout!r}")
     lib = _lib()
     cat = _catalog(catalog)
     err = _Error()
+    docs = []
     g = lib.instcite_graph_new(cat._h, ctypes.byref(err))
     if not g:
         err.raise_(err.code)
     try:
         for s in sources:
-            doc = _extract_doc(cat, s, lang, None, None, None)
-            try:
-                st = lib.instcite_graph_add(g, doc, ctypes.byref(err))
-            finally:
-                lib.instcite_doc_free(doc)
+            docs.append(_extract_doc(cat, s, lang, None, None, None))
+        if records is not None:
+            docs += _records_docs(records)
+        for doc in docs:
+            st = lib.instcite_graph_add(g, doc, ctypes.byref(err))
             if st:
                 err.raise_(st)
-        fmt = lib.instcite_format_from_name(b"json")
-        status = []
-        data = _written(lambda f: status.append(
-            lib.instcite_graph_write(g, fmt, f, ctypes.byref(err))))
-        if status[0]:
-            err.raise_(status[0])
+        name = "json" if format is None else format
+        fmts = [lib.instcite_format_from_name(name.encode())]
+        if name == "csv":
+            fmts = [_CSV_NODES, _CSV_EDGES]
+        elif fmts[0] == 0:
+            raise ValueError(f"unknown graph format {format!r}")
+        arr = (_P * max(len(docs), 1))(*docs)
+        opts = _WriteOptions(bool(links), _LAYOUTS[layout], arr, len(docs))
+        out = []
+        for fmt in fmts:
+            status = []
+            out.append(_written(lambda f: status.append(
+                lib.instcite_graph_write_ex(g, fmt, ctypes.byref(opts), f, ctypes.byref(err)))))
+            if status[0]:
+                err.raise_(status[0])
     finally:
         lib.instcite_graph_free(g)
-    data = json.loads(data.decode("utf-8"))
+        for d in docs:
+            lib.instcite_doc_free(d)
+    if format is not None:
+        return tuple(out) if name == "csv" else out[0]
+    data = json.loads(out[0].decode("utf-8"))
     return _to_networkx(data) if networkx else data

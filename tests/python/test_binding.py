@@ -170,6 +170,42 @@ class Graph(unittest.TestCase):
         self.assertTrue(g.nodes["A/RES/74/174"]["in_corpus"])
         self.assertEqual(g.edges["A/RES/74/174", "A/74/400"]["type"], "cites")
 
+    def test_from_records(self):
+        paths = [SEED, "datasets/en/A_RES_74_174.txt"]
+        self.assertEqual(instcite.graph(records=instcite.extract_many(paths), networkx=False),
+                         instcite.graph(paths, networkx=False))
+        jsonl = cli("extract", "--format", "jsonl", *paths)
+        self.assertEqual(instcite.graph(records=jsonl, networkx=False),
+                         self.cli_graph(*paths))
+        # Records filtered in Python: the report mention and its node are gone.
+        kept = [r for r in instcite.extract(SEED)
+                if not (r["type"] == "mention" and r["kind"] == "report")]
+        g = instcite.graph(records=kept)
+        self.assertNotIn("A/74/400", g)
+        self.assertIn("A/RES/73/154", g)
+        self.assertEqual(instcite.graph(records=[], networkx=False)["nodes"], [])
+        with self.assertRaises(instcite.InstciteError) as e:
+            instcite.graph(records='{"type":"document","doc":"x"}\nnot json\n')
+        self.assertEqual(e.exception.code, "parse")
+
+    def test_formats_same_as_cli(self):
+        for fmt, extra in [("graphml", []), ("gexf", []), ("json", ["--links"]),
+                           ("cytoscape", []), ("dot", []), ("svg", ["--layout", "time"]),
+                           ("html", [])]:
+            with self.subTest(format=fmt):
+                got = instcite.graph(SEED, format=fmt, links="--links" in extra,
+                                     layout="time" if "time" in extra else None)
+                self.assertEqual(got, cli("graph", SEED, "-f", fmt, *extra))
+        with tempfile.TemporaryDirectory() as tmp:
+            cli("graph", SEED, "-o", os.path.join(tmp, "g.csv"))
+            with open(os.path.join(tmp, "g.nodes.csv"), "rb") as n, \
+                    open(os.path.join(tmp, "g.edges.csv"), "rb") as e:
+                self.assertEqual(instcite.graph(SEED, format="csv"), (n.read(), e.read()))
+        with self.assertRaises(ValueError):
+            instcite.graph(SEED, format="png")
+        with self.assertRaises(ValueError):
+            instcite.graph(SEED, layout="circle")
+
     def test_without_networkx(self):
         # A Python without networkx gets the node-link dict.
         code = ("import sys; sys.modules['networkx'] = None; sys.path.insert(0, 'python');"
