@@ -106,15 +106,26 @@ instcite_doc *extract_one(const instcite_catalog *cat, const opts *o, const char
 /* The line each_input prints for a failed input (nothing with --quiet). */
 void report_input_error(const opts *o, const char *path, const instcite_error *err);
 
+/* each_input with a stage that runs where the document was extracted (a
+ * worker thread with --jobs, else the calling thread): pre(doc, ctx) returns
+ * a block (malloc'd, or NULL) that fn(doc, extra, ctx) then receives, in
+ * input order on the calling thread, and frees. pre may only read ctx; it
+ * lets the work of rendering a document run in parallel too. An extra whose
+ * fn is never called (after a fatal error) is freed with free(). */
+int each_input_pre(const instcite_catalog *cat, opts *o, void *(*pre)(const instcite_doc *doc, void *ctx),
+                   int (*fn)(instcite_doc *doc, void *extra, void *ctx), void *ctx, int *total);
+
 /* --jobs (jobs.c): the number of extraction threads (o->jobs, or the number
  * of online cores). */
 int jobs_count(const opts *o);
-/* each_input's files (not --from-jsonl) extracted on `jobs` threads, handed
- * to fn in input order on the calling thread. Adds failed inputs to *failed.
- * Returns 0, -1 on a fatal error, 1 when no thread could be started (nothing
- * was done). */
+/* each_input_pre's files (not --from-jsonl) extracted (and pre run) on `jobs`
+ * threads, handed to fn in input order on the calling thread. Adds failed
+ * inputs to *failed. Returns 0, -1 on a fatal error, 1 when no thread could
+ * be started (nothing was done). */
 int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
-                        int (*fn)(instcite_doc *doc, void *ctx), void *ctx, int *failed);
+                        void *(*pre)(const instcite_doc *doc, void *ctx),
+                        int (*fn)(instcite_doc *doc, void *extra, void *ctx), void *ctx,
+                        int *failed);
 
 /* Progress on stderr (files done / total, MB/s, ETA) when stderr is a
  * terminal, without --quiet, once a run has lasted a second. */

@@ -1,6 +1,7 @@
 /* instcite extract: the mentions of every input, as records. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -54,11 +55,60 @@ typedef struct streamer {
     instcite_error err;
 } streamer;
 
-static int write_one(instcite_doc *doc, void *ctx)
+/* A document's JSONL records rendered in memory (on the thread that extracted
+ * it): this header, then len bytes. One malloc'd block. */
+typedef struct rendered {
+    instcite_status st;
+    instcite_error err;
+    size_t len;
+} rendered;
+
+static void *render_one(const instcite_doc *doc, void *ctx)
+{
+    (void)ctx;
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    if (!f)
+        return NULL; /* write_one renders it again on the calling thread */
+    rendered h = {.st = INSTCITE_OK};
+    const instcite_doc *one[1] = {doc};
+    if (fwrite(&h, sizeof h, 1, f) == 1)
+        h.st = instcite_records_write(one, 1, INSTCITE_FORMAT_JSONL, f, &h.err);
+    else
+        h.st = INSTCITE_ERR_NOMEM;
+    if (fclose(f) != 0 || size < sizeof h) {
+        free(buf);
+        return NULL;
+    }
+    h.len = size - sizeof h;
+    memcpy(buf, &h, sizeof h);
+    return buf;
+}
+
+static int write_one(instcite_doc *doc, void *extra, void *ctx)
 {
     streamer *w = ctx;
-    const instcite_doc *one[1] = {doc};
-    w->st = instcite_records_write(one, 1, INSTCITE_FORMAT_JSONL, w->out, &w->err);
+    rendered h;
+    if (!extra || (memcpy(&h, extra, sizeof h), h.st != INSTCITE_OK)) {
+        /* Not rendered (or failed there): the same call here says why. */
+        const instcite_doc *one[1] = {doc};
+        w->st = instcite_records_write(one, 1, INSTCITE_FORMAT_JSONL, w->out, &w->err);
+    } else {
+        errno = 0;
+        if ((h.len && fwrite((char *)extra + sizeof h, 1, h.len, w->out) != h.len) ||
+            fflush(w->out) != 0 || ferror(w->out)) {
+            /* as instcite_records_write reports it */
+            int e = errno;
+            w->st = INSTCITE_ERR_IO;
+            w->err.code = INSTCITE_ERR_IO;
+            w->err.offset = -1;
+            w->err.line = 0;
+            snprintf(w->err.message, sizeof w->err.message, "cannot write records: %s",
+                     e ? strerror(e) : "write error");
+        }
+    }
+    free(extra);
     instcite_doc_free(doc);
     return w->st != INSTCITE_OK;
 }
@@ -71,7 +121,7 @@ static int extract_jsonl(const instcite_catalog *cat, opts *o)
         return EXIT_FATAL;
     streamer w = {.out = s.f, .st = INSTCITE_OK};
     int total = 0;
-    int failed = each_input(cat, o, write_one, &w, &total);
+    int failed = each_input_pre(cat, o, render_one, write_one, &w, &total);
     if (w.st != INSTCITE_OK)
         fprintf(stderr, "%s: %s: %s\n", prog, o->output ? o->output : "standard output",
                 w.err.message[0] ? w.err.message : instcite_strerror(w.st));

@@ -74,6 +74,7 @@ void progress_end(progress *p)
 
 typedef struct slot {
     instcite_doc *doc;
+    void *extra; /* what pre made of doc */
     instcite_error err;
     long long bytes;
     bool done;
@@ -84,6 +85,8 @@ typedef struct pool {
     const instcite_catalog *cat;
     const opts *o;
     progress *prog_line;
+    void *(*pre)(const instcite_doc *doc, void *ctx);
+    void *ctx;
     slot *slots;
     int n;
     int next;     /* next input to claim */
@@ -114,6 +117,8 @@ static void *worker(void *arg)
         } else {
             r.bytes = progress_size(p->prog_line, path);
             r.doc = extract_one(p->cat, p->o, path, &r.err);
+            if (r.doc && p->pre)
+                r.extra = p->pre(r.doc, p->ctx);
         }
 
         pthread_mutex_lock(&p->mu);
@@ -134,12 +139,14 @@ int jobs_count(const opts *o)
 }
 
 int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
-                        int (*fn)(instcite_doc *doc, void *ctx), void *ctx, int *failed)
+                        void *(*pre)(const instcite_doc *doc, void *ctx),
+                        int (*fn)(instcite_doc *doc, void *extra, void *ctx), void *ctx,
+                        int *failed)
 {
     int n = o->n_paths;
     if (jobs > n)
         jobs = n;
-    pool p = {.cat = cat, .o = o, .n = n, .window = 64 * jobs};
+    pool p = {.cat = cat, .o = o, .n = n, .window = 64 * jobs, .pre = pre, .ctx = ctx};
     p.slots = calloc((size_t)n, sizeof *p.slots);
     pthread_t *tid = malloc((size_t)jobs * sizeof *tid);
     progress line;
@@ -166,12 +173,16 @@ int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
             pthread_cond_wait(&p.ready, &p.mu);
         slot r = p.slots[i];
         p.slots[i].doc = NULL;
+        p.slots[i].extra = NULL;
         pthread_mutex_unlock(&p.mu);
 
-        if (r.deferred)
+        if (r.deferred) {
             r.doc = extract_one(cat, o, o->paths[i], &r.err);
+            if (r.doc && pre)
+                r.extra = pre(r.doc, ctx);
+        }
         if (r.doc) {
-            if (fn(r.doc, ctx))
+            if (fn(r.doc, r.extra, ctx))
                 rc = -1;
         } else if (r.err.code == INSTCITE_ERR_NOMEM) {
             rc = -1;
@@ -194,8 +205,10 @@ int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
     pthread_mutex_unlock(&p.mu);
     for (int t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
-    for (int i = 0; i < n; i++)
-        instcite_doc_free(p.slots[i].doc); /* documents extracted after a fatal error */
+    for (int i = 0; i < n; i++) { /* documents extracted after a fatal error */
+        instcite_doc_free(p.slots[i].doc);
+        free(p.slots[i].extra);
+    }
     pthread_cond_destroy(&p.ready);
     pthread_cond_destroy(&p.claimable);
     pthread_mutex_destroy(&p.mu);

@@ -527,8 +527,23 @@ void report_input_error(const opts *o, const char *path, const instcite_error *e
         fprintf(stderr, "%s: %s: %s\n", prog, path, err->message);
 }
 
-int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc, void *ctx),
-               void *ctx, int *total)
+/* pre and fn of each_input_pre as one callback, for the inputs handled on
+ * the calling thread. */
+typedef struct both {
+    void *(*pre)(const instcite_doc *doc, void *ctx);
+    int (*fn)(instcite_doc *doc, void *extra, void *ctx);
+    void *ctx;
+} both;
+
+static int run_both(instcite_doc *doc, void *arg)
+{
+    both *b = arg;
+    void *extra = b->pre ? b->pre(doc, b->ctx) : NULL;
+    return b->fn(doc, extra, b->ctx);
+}
+
+int each_input_pre(const instcite_catalog *cat, opts *o, void *(*pre)(const instcite_doc *doc, void *ctx),
+                   int (*fn)(instcite_doc *doc, void *extra, void *ctx), void *ctx, int *total)
 {
     *total = 0;
     int failed = expand_inputs(o);
@@ -538,17 +553,18 @@ int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc
     int jobs = jobs_count(o);
     if (!o->from_jsonl && jobs > 1 && o->n_paths > 1) {
         *total += o->n_paths;
-        int rc = each_input_parallel(cat, o, jobs, fn, ctx, &failed);
+        int rc = each_input_parallel(cat, o, jobs, pre, fn, ctx, &failed);
         if (rc <= 0)
             return rc < 0 ? -1 : failed;
         *total -= o->n_paths; /* no thread could be started: one at a time */
     }
+    both b = {.pre = pre, .fn = fn, .ctx = ctx};
     progress line;
     progress_start(&line, o, o->from_jsonl ? 0 : o->n_paths);
     for (int i = 0; i < o->n_paths; i++) {
         const char *path = o->paths[i];
         if (o->from_jsonl) {
-            if (each_jsonl(o, path, fn, ctx, &failed, total))
+            if (each_jsonl(o, path, run_both, &b, &failed, total))
                 return -1;
             continue;
         }
@@ -557,7 +573,7 @@ int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc
         long long bytes = progress_size(&line, path);
         instcite_doc *doc = extract_one(cat, o, path, &err);
         if (doc) {
-            if (fn(doc, ctx)) {
+            if (run_both(doc, &b)) {
                 progress_end(&line);
                 return -1;
             }
@@ -572,6 +588,26 @@ int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc
     }
     progress_end(&line);
     return failed;
+}
+
+/* each_input's fn under each_input_pre. */
+typedef struct plain {
+    int (*fn)(instcite_doc *doc, void *ctx);
+    void *ctx;
+} plain;
+
+static int run_plain(instcite_doc *doc, void *extra, void *arg)
+{
+    (void)extra; /* no pre stage */
+    plain *p = arg;
+    return p->fn(doc, p->ctx);
+}
+
+int each_input(const instcite_catalog *cat, opts *o, int (*fn)(instcite_doc *doc, void *ctx),
+               void *ctx, int *total)
+{
+    plain p = {.fn = fn, .ctx = ctx};
+    return each_input_pre(cat, o, NULL, run_plain, &p, total);
 }
 
 typedef struct collect {
