@@ -46,7 +46,9 @@ for f in \
     "$base/share/instcite/instruments.csv" \
     "$base/share/man/man1/instcite.1" \
     "$base/share/man/man3/instcite.3" \
-    "$base/share/bash-completion/completions/instcite"; do
+    "$base/share/bash-completion/completions/instcite" \
+    "$base/share/doc/instcite/README.md" \
+    "$base/share/doc/instcite/CHANGELOG.md"; do
     [ -e "$f" ] || fail "not installed: ${f#"$stage"}"
 done
 cmp -s "$base/share/instcite/instruments.csv" "$root/datasets/instruments.csv" ||
