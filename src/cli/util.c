@@ -254,20 +254,21 @@ static instcite_doc *read_stdin(const instcite_catalog *cat, const instcite_opti
         len += got;
         if (len < cap)
             continue;
-        if (cap > INSTCITE_MAX_INPUT) {
+        if (len > INSTCITE_MAX_INPUT) { /* read no more than one byte past the limit */
             free(buf);
             err->code = INSTCITE_ERR_LIMIT;
             err->offset = -1;
             snprintf(err->message, sizeof err->message, "input larger than the 1 GiB limit");
             return NULL;
         }
-        char *nb = realloc(buf, cap * 2);
+        size_t ncap = cap * 2 > INSTCITE_MAX_INPUT + 1 ? INSTCITE_MAX_INPUT + 1 : cap * 2;
+        char *nb = realloc(buf, ncap);
         if (!nb) {
             free(buf);
             goto nomem;
         }
         buf = nb;
-        cap *= 2;
+        cap = ncap;
     }
     instcite_doc *doc = instcite_extract_opts(cat, "-", buf, len, io, err);
     free(buf);

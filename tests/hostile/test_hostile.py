@@ -118,6 +118,18 @@ class BadFiles(Temp):
         self.assertEqual([x["symbol"] for x in recs if x["type"] == "document"], ["A/RES/74/174"])
         self.assertEqual(len(mentions(recs)), 19)
 
+    def test_standard_input_past_the_limit(self):
+        # One byte more than 1 GiB through a pipe: refused after reading at
+        # most the limit and one byte; the other input is processed.
+        feed = subprocess.Popen(["head", "-c", str((1 << 30) + 1), "/dev/zero"], stdout=subprocess.PIPE)
+        r = subprocess.run([BIN, "extract", "-f", "jsonl", "-", SEED], stdin=feed.stdout,
+                           capture_output=True, timeout=120)
+        feed.stdout.close()
+        feed.wait()
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("instcite: -: input larger than the 1 GiB limit", r.stderr.decode().splitlines())
+        self.assertEqual(len(mentions(records(r.stdout))), 19)
+
     def test_quiet_keeps_only_the_summary(self):
         r = run("extract", "-q", "--format", "jsonl", os.path.join(self.d, "nope"), SEED)
         self.assertEqual(r.returncode, 1)
