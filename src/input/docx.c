@@ -117,6 +117,81 @@ static xmlDoc *read_part(zip_t *za, const char *name, bool *missing, instcite_er
     return doc;
 }
 
+/* ---- indexes: elements by id (time stays linear in hostile documents) ---- */
+
+typedef struct idnode {
+    int id;
+    char *name; /* a string id (styles), or NULL */
+    const xmlNode *node;
+} idnode;
+
+typedef struct idindex {
+    idnode *v;
+    size_t n;
+} idindex;
+
+static int by_id(const void *a, const void *b)
+{
+    const idnode *x = a, *y = b;
+    if (x->name || y->name)
+        return strcmp(x->name ? x->name : "", y->name ? y->name : "");
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Indexes the children of parent named local by their attribute attr (an
+ * int, or a string when named is true). */
+static void index_build(idindex *ix, const xmlNode *parent, const char *local, const char *attr, bool named)
+{
+    size_t cap = 0;
+    ix->v = NULL;
+    ix->n = 0;
+    for (const xmlNode *c = parent ? parent->children : NULL; c; c = c->next) {
+        if (!is(c, local))
+            continue;
+        if (ix->n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            idnode *nv = realloc(ix->v, ncap * sizeof *nv);
+            if (!nv)
+                break;
+            ix->v = nv, cap = ncap;
+        }
+        idnode *e = &ix->v[ix->n];
+        e->node = c;
+        e->name = NULL;
+        e->id = 0;
+        if (named) {
+            xmlChar *v = xmlGetProp(c, (const xmlChar *)attr);
+            if (!v)
+                continue;
+            e->name = strdup((const char *)v);
+            xmlFree(v);
+            if (!e->name)
+                continue;
+        } else {
+            e->id = val_int(c, attr, -2000);
+        }
+        ix->n++;
+    }
+    if (ix->n)
+        qsort(ix->v, ix->n, sizeof *ix->v, by_id);
+}
+
+static const xmlNode *index_find(const idindex *ix, int id, const char *name)
+{
+    idnode key = {.id = id, .name = (char *)name};
+    const idnode *e = ix->n ? bsearch(&key, ix->v, ix->n, sizeof *ix->v, by_id) : NULL;
+    return e ? e->node : NULL;
+}
+
+static void index_free(idindex *ix)
+{
+    for (size_t i = 0; i < ix->n; i++)
+        free(ix->v[i].name);
+    free(ix->v);
+    ix->v = NULL;
+    ix->n = 0;
+}
+
 /* ---- list numbering ------------------------------------------------------ */
 
 #define LEVELS 9
@@ -133,29 +208,36 @@ typedef struct numbering {
     size_t n;
 } numbering;
 
+static int by_num_id(const void *a, const void *b)
+{
+    const numdef *x = a, *y = b;
+    return (x->num_id > y->num_id) - (x->num_id < y->num_id);
+}
+
 static void numbering_load(numbering *nb, const xmlDoc *doc)
 {
     const xmlNode *root = xmlDocGetRootElement(doc);
     size_t cap = 0;
+    idindex abstracts;
+    index_build(&abstracts, root, "abstractNum", "abstractNumId", false);
     for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
         if (!is(c, "num"))
             continue;
-        int abs_id = val_int(child(c, "abstractNumId"), "val", -1);
-        const xmlNode *abs = NULL;
-        for (const xmlNode *a = root->children; a && !abs; a = a->next)
-            if (is(a, "abstractNum") && val_int(a, "abstractNumId", -2) == abs_id)
-                abs = a;
+        const xmlNode *abs = index_find(&abstracts, val_int(child(c, "abstractNumId"), "val", -1), NULL);
         if (!abs)
             continue;
         if (nb->n == cap) {
             size_t ncap = cap ? cap * 2 : 16;
             numdef *nd = realloc(nb->defs, ncap * sizeof *nd);
             if (!nd)
-                return;
+                break;
             nb->defs = nd, cap = ncap;
         }
         nb->defs[nb->n++] = (numdef){.num_id = val_int(c, "numId", -1), .abstract = abs};
     }
+    index_free(&abstracts);
+    if (nb->n)
+        qsort(nb->defs, nb->n, sizeof *nb->defs, by_num_id);
 }
 
 static const xmlNode *level(const numdef *d, int ilvl)
@@ -210,10 +292,8 @@ static void number_text(numbering *nb, const xmlNode *numpr, char *out, size_t c
     int ilvl = val_int(child(numpr, "ilvl"), "val", 0);
     if (ilvl < 0 || ilvl >= LEVELS)
         return;
-    numdef *d = NULL;
-    for (size_t i = 0; i < nb->n && !d; i++)
-        if (nb->defs[i].num_id == num_id)
-            d = &nb->defs[i];
+    numdef key = {.num_id = num_id};
+    numdef *d = nb->n ? bsearch(&key, nb->defs, nb->n, sizeof *nb->defs, by_num_id) : NULL;
     const xmlNode *lvl = d ? level(d, ilvl) : NULL;
     if (!lvl)
         return;
@@ -255,7 +335,8 @@ static void number_text(numbering *nb, const xmlNode *numpr, char *out, size_t c
 typedef struct dwalk {
     sink *k;
     numbering nb;
-    const xmlNode *styles; /* w:styles of word/styles.xml, or NULL */
+    idindex styles; /* w:style elements of word/styles.xml by w:styleId */
+    idindex notes;  /* w:footnote elements of word/footnotes.xml by w:id */
     int *refs; /* footnote ids in order of reference; number = index + 1 */
     size_t n_refs, cap_refs;
     bool in_note; /* rendering a footnote: paragraphs join with a space */
@@ -336,13 +417,10 @@ static void run(dwalk *w, const xmlNode *r)
  * styles it is based on), or NULL. */
 static const xmlNode *style_numpr(const dwalk *w, const xmlNode *ppr)
 {
-    xmlChar *id = w->styles ? xmlGetProp(child(ppr, "pStyle"), (const xmlChar *)"val") : NULL;
+    xmlChar *id = w->styles.n ? xmlGetProp(child(ppr, "pStyle"), (const xmlChar *)"val") : NULL;
     const xmlNode *found = NULL;
     for (int depth = 0; id && depth < 16 && !found; depth++) {
-        const xmlNode *st = NULL;
-        for (const xmlNode *c = w->styles->children; c && !st; c = c->next)
-            if (is(c, "style") && val_is(c, "styleId", (const char *)id))
-                st = c;
+        const xmlNode *st = index_find(&w->styles, 0, (const char *)id);
         xmlFree(id);
         id = NULL;
         if (!st)
@@ -413,11 +491,9 @@ static void footnotes(dwalk *w, const xmlDoc *notes)
     if (!root || !w->n_refs)
         return;
     sink_rule(w->k);
+    index_build(&w->notes, root, "footnote", "id", false);
     for (size_t i = 0; i < w->n_refs && !w->k->oom; i++) {
-        const xmlNode *fn = NULL;
-        for (const xmlNode *c = root->children; c && !fn; c = c->next)
-            if (is(c, "footnote") && val_int(c, "id", -2000) == w->refs[i])
-                fn = c;
+        const xmlNode *fn = index_find(&w->notes, w->refs[i], NULL);
         if (!fn)
             continue;
         char num[16];
@@ -467,7 +543,7 @@ instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *ou
         if (num)
             numbering_load(&w.nb, num);
         if (styles)
-            w.styles = xmlDocGetRootElement(styles);
+            index_build(&w.styles, xmlDocGetRootElement(styles), "style", "styleId", true);
         const xmlNode *root = xmlDocGetRootElement(body);
         if (root)
             walk_children(&w, root);
@@ -475,6 +551,8 @@ instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *ou
             footnotes(&w, notes);
     }
     free(w.nb.defs);
+    index_free(&w.styles);
+    index_free(&w.notes);
     free(w.refs);
     xmlFreeDoc(body);
     xmlFreeDoc(num);

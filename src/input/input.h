@@ -67,6 +67,7 @@ typedef struct sink {
     bool oom;
     bool in_notes;  /* after a rule line, until the next page */
     bool has_text;  /* any letter or digit written (not rules or markers) */
+    size_t notes_on_page; /* footnote numbers written since the rule */
 } sink;
 
 /* Appends n bytes of text as they are. */
@@ -79,7 +80,10 @@ void sink_words(sink *k, const char *s, size_t n);
  * empty, unless blank is true (then an empty line is kept, once). */
 void sink_newline(sink *k, bool blank);
 /* A footnote marker of decimal digits: superscript digits glued to the text
- * before; in the notes, at a line start, the footnote's number "N ". */
+ * before; in the notes, at a line start, the footnote's number "N " (after
+ * every SINK_NOTES_PER_PAGE of them a page break and the rule again, as a
+ * printed page would have: the layout reads footnotes a page at a time). */
+#define SINK_NOTES_PER_PAGE 100
 void sink_marker(sink *k, const char *digits, size_t n);
 /* The footnote rule, on a line of its own; what follows are footnotes. */
 void sink_rule(sink *k);

@@ -30,6 +30,7 @@ typedef struct pline {
     size_t partner;   /* a digits-only line: the line it stands beside */
     bool moved;       /* a number-only line moved to another line */
     bool rule;
+    bool digits;      /* holds only digits (and spaces), at most 3 */
 } pline;
 
 static bool is_blank(gunichar c)
@@ -42,11 +43,18 @@ static bool is_digit_cp(gunichar c)
     return c >= '0' && c <= '9';
 }
 
+/* How far a digit run and the line it belongs to are searched for what they
+ * stand beside: bounds the work on hostile pages (long lines of digits,
+ * thousands of number-only lines) to linear. */
+#define NEAR_CHARS 64
+#define NEAR_LINES 200
+
 /* The nearest printed character that is not a digit, looking from the run
- * [p, q) outwards within the line [a, b); -1 when the line has none. */
+ * [p, q) outwards within the line [a, b), at most NEAR_CHARS away; -1 when
+ * there is none. */
 static long ref_char(const pchar *ch, size_t a, size_t b, size_t p, size_t q)
 {
-    for (size_t d = 1;; d++) {
+    for (size_t d = 1; d <= NEAR_CHARS; d++) {
         bool any = false;
         if (p >= a + d) {
             any = true;
@@ -63,6 +71,7 @@ static long ref_char(const pchar *ch, size_t a, size_t b, size_t p, size_t q)
         if (!any)
             return -1;
     }
+    return -1;
 }
 
 /* Is the character c smaller than ref and raised above its baseline? */
@@ -87,13 +96,14 @@ static bool digits_only(const pchar *ch, const pline *l)
 /* The line a digits-only line l stands beside: one whose height holds l's
  * middle and which begins to its right (the footnote text after its
  * number); the closest by height, or n_lines. */
-static size_t partner(const pchar *ch, const pline *ln, size_t n_lines, size_t l)
+static size_t partner(const pline *ln, size_t n_lines, size_t l)
 {
     double mid = (ln[l].top + ln[l].bottom) / 2;
     size_t best = n_lines;
     double best_d = 0;
-    for (size_t t = 0; t < n_lines; t++) {
-        if (t == l || ln[t].a == ln[t].b || digits_only(ch, &ln[t]))
+    size_t from = l > NEAR_LINES ? l - NEAR_LINES : 0, to = l + NEAR_LINES < n_lines ? l + NEAR_LINES : n_lines;
+    for (size_t t = from; t < to; t++) {
+        if (t == l || ln[t].a == ln[t].b || ln[t].digits)
             continue;
         if (mid < ln[t].top || mid > ln[t].bottom || ln[t].left + 0.5 < ln[l].left)
             continue;
@@ -122,8 +132,8 @@ static void find_markers(const pchar *ch, pline *ln, size_t n_lines, unsigned ch
             while (q < ln[l].b && is_digit_cp(ch[q].cp))
                 q++;
             long r = ref_char(ch, ln[l].a, ln[l].b, p, q);
-            if (r < 0 && digits_only(ch, &ln[l])) {
-                size_t t = partner(ch, ln, n_lines, l);
+            if (r < 0 && ln[l].digits) {
+                size_t t = partner(ln, n_lines, l);
                 ln[l].partner = t;
                 if (t < n_lines)
                     r = ref_char(ch, ln[t].a, ln[t].b, ln[t].a, ln[t].a);
@@ -154,7 +164,7 @@ static void pair_numbers(const pchar *ch, pline *ln, size_t n_lines, size_t rule
 {
     for (size_t l = rule + 1; l < n_lines; l++) {
         size_t t = ln[l].partner;
-        if (t <= rule || t >= n_lines || ln[t].number || !digits_only(ch, &ln[l]))
+        if (t <= rule || t >= n_lines || ln[t].number || !ln[l].digits)
             continue;
         int v = 0;
         bool marker = true;
@@ -242,6 +252,7 @@ static bool page_text(PopplerPage *page, sink *k)
             first = false;
         }
         l->rule = rule_line(ch, l);
+        l->digits = digits_only(ch, l);
         i = j + 1;
         if (j == n_chars)
             break;

@@ -113,6 +113,11 @@ void sink_newline(sink *k, bool blank)
 void sink_marker(sink *k, const char *digits, size_t n)
 {
     if (k->in_notes && at_line_start(k)) {
+        if (++k->notes_on_page > SINK_NOTES_PER_PAGE) {
+            sink_page(k);
+            sink_rule(k);
+            k->notes_on_page = 1;
+        }
         sink_put(k, digits, n);
         sink_put(k, " ", 1);
         return;
@@ -132,6 +137,7 @@ void sink_rule(sink *k)
     sink_newline(k, false);
     sink_puts(k, "__________________\n");
     k->in_notes = true;
+    k->notes_on_page = 0;
 }
 
 void sink_page(sink *k)

@@ -106,6 +106,26 @@ with tempfile.TemporaryDirectory() as tmp:
           and "1 of 2 files failed" in err,
           "an encrypted PDF costs only itself")
 
+    # More footnotes than a printed page holds: a .docx with 300 (the text
+    # layer starts a page and the rule again every 100), each attached.
+    import zipfile
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join('<w:p><w:r><w:t>Recalling its resolution 70/%d,</w:t></w:r>'
+                   '<w:r><w:footnoteReference w:id="%d"/></w:r></w:p>' % (i + 1, i + 10)
+                   for i in range(300))
+    notes = "".join('<w:footnote w:id="%d"><w:p><w:r><w:t>Note %d.</w:t></w:r></w:p></w:footnote>'
+                    % (i + 10, i + 1) for i in range(300))
+    with zipfile.ZipFile(f("many-notes.docx"), "w") as z:
+        z.writestr("word/document.xml", '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>'
+                   % (w, body))
+        z.writestr("word/footnotes.xml", '<w:footnotes xmlns:w="%s">%s</w:footnotes>' % (w, notes))
+    rc, out, err = run(["extract", "-f", "jsonl", "-l", "en", f("many-notes.docx")])
+    recs = records(out) if rc == 0 else []
+    attached = [m for m in recs if m.get("type") == "mention"
+                and m.get("footnote") == m["key"].split("/")[-1]]
+    check(rc == 0 and recs[0].get("footnotes") == 300 and len(attached) == 300,
+          "a .docx with 300 footnotes: all read, each attached (%d)" % len(attached))
+
     # Damaged documents: a cut PDF, a cut .docx, garbage after the magic.
     with open(f("resolution.pdf"), "rb") as fh:
         pdf = fh.read()
