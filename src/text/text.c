@@ -259,8 +259,10 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
         }
     }
     if (in_marker) {
+        /* Mapped to the marker's last digit, like the digit itself, so that
+         * text_input_end never decodes past the input. */
         char m = FN_CLOSE;
-        put(&o, &m, 1, len);
+        put(&o, &m, 1, o.map[o.len - 1]);
     }
     if (!any_text) {
         free(o.s);

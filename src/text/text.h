@@ -21,7 +21,9 @@
  *    typographic only: "2018 年 12 月" reads "2018年12月");
  *  - other C0 control characters become ' '.
  * map[i] is the input offset of the character that produced byte i; the
- * input end of a span [s, e) is text_input_end(t, e).
+ * input end of a span [s, e) is text_input_end(t->in, t->map, e), always
+ * within the input (a marker's FN_CLOSE at the very end maps to its last
+ * digit).
  */
 #ifndef INSTCITE_TEXT_H
 #define INSTCITE_TEXT_H

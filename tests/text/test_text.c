@@ -71,6 +71,20 @@ static void test_superscript_markers(void **state)
     text_destroy(&t);
 }
 
+/* A marker at the very end of the input: its closing byte maps inside the
+ * input, and the input end of a span through it is the input's length. */
+static void test_marker_at_end_maps_inside(void **state)
+{
+    (void)state;
+    const char in[] = "x\xC2\xB9"; /* x¹ */
+    text t;
+    normalise(in, &t);
+    assert_string_equal(t.s, "x\x1e" "1\x1f");
+    assert_true(t.map[t.len - 1] < sizeof in - 1);
+    assert_int_equal(text_input_end(t.in, t.map, t.len), sizeof in - 1);
+    text_destroy(&t);
+}
+
 static void test_offsets_map_to_input(void **state)
 {
     (void)state;
@@ -114,6 +128,7 @@ int main(void)
         cmocka_unit_test(test_arabic_digits_and_punctuation),
         cmocka_unit_test(test_superscript_markers),
         cmocka_unit_test(test_offsets_map_to_input),
+        cmocka_unit_test(test_marker_at_end_maps_inside),
         cmocka_unit_test(test_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
