@@ -28,7 +28,9 @@ typedef enum input_format {
     INPUT_PDF,
     INPUT_HTML,
     INPUT_DOCX,
-    INPUT_ZIP /* a zip archive that is no Word document: refused */
+    INPUT_ZIP, /* a zip archive that is no Word document: refused */
+    INPUT_OLE, /* a Word 97-2003 .doc (or another OLE2 file): refused */
+    INPUT_RTF  /* an RTF document: refused (its control words are no text) */
 } input_format;
 
 /* The format of bytes, by content: "%PDF-1.x" in the first 1024 bytes; a zip
@@ -37,7 +39,7 @@ typedef enum input_format {
  * .html/.htm. Anything else is text. */
 input_format input_detect(const void *bytes, size_t len, const char *name);
 
-/* "text", "pdf", "html", "docx", "zip". */
+/* "text", "pdf", "html", "docx", "zip", "doc", "rtf". */
 const char *input_format_name(input_format f);
 
 /* Converts a PDF, HTML or DOCX input to its text layer: *out receives a new

@@ -239,6 +239,11 @@ input_format input_detect(const void *bytes, size_t len, const char *name)
             return INPUT_PDF;
     if (len >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4)
         return zip_has_docx(b, len) ? INPUT_DOCX : INPUT_ZIP;
+    static const unsigned char ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    if (len >= 8 && memcmp(b, ole, 8) == 0)
+        return INPUT_OLE;
+    if (starts_ci(b, len, 0, "{\\rtf"))
+        return INPUT_RTF;
     /* Markup: skip a BOM, white space, an XML declaration and comments. */
     size_t i = 0;
     if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
@@ -275,6 +280,8 @@ const char *input_format_name(input_format f)
     case INPUT_HTML: return "html";
     case INPUT_DOCX: return "docx";
     case INPUT_ZIP: return "zip";
+    case INPUT_OLE: return "doc";
+    case INPUT_RTF: return "rtf";
     case INPUT_TEXT: break;
     }
     return "text";
@@ -290,7 +297,19 @@ instcite_status input_convert(input_format f, const void *bytes, size_t len, cha
     case INPUT_HTML: return input_html(bytes, len, out, out_len, err);
     case INPUT_DOCX: return input_docx(bytes, len, out, out_len, err);
     case INPUT_ZIP:
-        input_set_err(err, INSTCITE_ERR_UNSUPPORTED, "a zip archive that is not a Word .docx document");
+        if (memmem(bytes, len < 256 ? len : 256, "application/vnd.oasis.opendocument", 34))
+            input_set_err(err, INSTCITE_ERR_UNSUPPORTED,
+                          "an OpenDocument file (.odt), not a Word .docx: save it as .docx or PDF");
+        else
+            input_set_err(err, INSTCITE_ERR_UNSUPPORTED, "a zip archive that is not a Word .docx document");
+        return INSTCITE_ERR_UNSUPPORTED;
+    case INPUT_OLE:
+        input_set_err(err, INSTCITE_ERR_UNSUPPORTED,
+                      "a Word 97-2003 .doc (binary) file, which instcite cannot read: save it as .docx or PDF");
+        return INSTCITE_ERR_UNSUPPORTED;
+    case INPUT_RTF:
+        input_set_err(err, INSTCITE_ERR_UNSUPPORTED,
+                      "an RTF document, which instcite cannot read: save it as .docx, PDF or text");
         return INSTCITE_ERR_UNSUPPORTED;
     case INPUT_TEXT: break;
     }

@@ -101,6 +101,20 @@ with tempfile.TemporaryDirectory() as tmp:
         check(rc == 1 and len(lines) == 2 and lines[0].startswith("instcite: " + f(name) + ": ")
               and words in lines[0] and lines[1] == "instcite: 1 of 1 files failed" and out == "",
               "%s: one error line (%r), status %d" % (name, lines[0] if lines else "", rc))
+    # Formats instcite does not read say what they are and what to do.
+    with open(f("old.doc"), "wb") as fh:
+        fh.write(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    with open(f("res.rtf"), "w") as fh:
+        fh.write("{\\rtf1\\ansi Recalling the Convention on the Rights of the Child,}\n")
+    import zipfile
+    with zipfile.ZipFile(f("res.odt"), "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    for name, words in [("old.doc", "Word 97-2003"), ("res.rtf", "RTF"), ("res.odt", "OpenDocument")]:
+        rc, out, err = run(["extract", "-f", "jsonl", f(name)])
+        lines = err.splitlines()
+        check(rc == 1 and len(lines) == 2 and words in lines[0] and "save it as" in lines[0],
+              "%s: %r, status %d" % (name, lines[0] if lines else "", rc))
     rc, out, err = run(["extract", "-f", "jsonl", f("encrypted.pdf"), f("resolution.pdf")])
     check(rc == 1 and len([r for r in records(out) if r.get("type") == "document"]) == 1
           and "1 of 2 files failed" in err,
