@@ -245,8 +245,10 @@ enum {
  * behaviour of instcite_extract with lang NULL. */
 typedef struct instcite_options {
     const char *lang;     /* as for instcite_extract; NULL detects */
-    /* NULL or "auto": a BOM decides (UTF-8, UTF-16LE, UTF-16BE); otherwise
-     * valid UTF-8 is UTF-8, and bytes shaped like GB18030 Chinese are
+    /* NULL or "auto": a BOM decides (UTF-8, UTF-16LE, UTF-16BE); without
+     * one, UTF-16 whose units mostly have a zero high byte is recognised
+     * (an "encoding-detected" warning says so); otherwise valid UTF-8 is
+     * UTF-8, and bytes shaped like GB18030 Chinese are
      * GB18030 (only when lang is NULL or "zh"; an "encoding-detected"
      * warning says so). Or one of the names instcite_encoding_name accepts. */
     const char *encoding;

@@ -220,6 +220,27 @@ static bool looks_gb18030(const unsigned char *s, size_t n)
     return multi > 0 && shaped * 5 >= multi * 4 && utf8_multi * 2 < non_ascii;
 }
 
+/* UTF-16 without a BOM, as some converters write it: text with Latin letters
+ * or digits has a zero high byte in most 16-bit units. Looks at the first 4
+ * KiB: UTF-16LE when at least 40% of the odd bytes are zero and under 5% of
+ * the even ones (mirrored for UTF-16BE). Stray NULs (OCR) are never that
+ * regular. Returns "UTF-16LE", "UTF-16BE" or NULL. */
+static const char *looks_utf16(const unsigned char *s, size_t n)
+{
+    size_t units = (n < 4096 ? n : 4096) / 2, zero_even = 0, zero_odd = 0;
+    if (units < 8)
+        return NULL;
+    for (size_t i = 0; i < units; i++) {
+        zero_even += s[2 * i] == 0;
+        zero_odd += s[2 * i + 1] == 0;
+    }
+    if (zero_odd * 10 >= units * 4 && zero_even * 20 < units)
+        return "UTF-16LE";
+    if (zero_even * 10 >= units * 4 && zero_odd * 20 < units)
+        return "UTF-16BE";
+    return NULL;
+}
+
 /* ---- conversion ---------------------------------------------------------- */
 
 static bool grow(void **p, size_t *cap, size_t need, size_t size)
@@ -346,8 +367,12 @@ instcite_status enc_decode(encoded *e, const void *in, size_t len, const char *e
     bool bom16be = len >= 2 && s[0] == 0xFE && s[1] == 0xFF;
     bool bom8 = len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
     if (strcmp(name, "auto") == 0) {
+        const char *u16 = NULL;
         if (bom16le || bom16be) {
             name = bom16le ? "UTF-16LE" : "UTF-16BE";
+        } else if (!bom8 && (u16 = looks_utf16(s, len))) {
+            name = u16;
+            e->detected = true;
         } else if (bom8 || utf8_valid(s, len)) {
             name = "UTF-8";
         } else if (allow_gb && looks_gb18030(s, len)) {

@@ -5,7 +5,9 @@
  *
  * What enc_decode reads:
  *  - encoding NULL or "auto": a BOM decides (EF BB BF UTF-8, FF FE UTF-16LE,
- *    FE FF UTF-16BE); otherwise valid UTF-8 is UTF-8; otherwise, when
+ *    FE FF UTF-16BE); without one, bytes whose 16-bit units mostly have a
+ *    zero high byte (looks_utf16 in encoding.c) are UTF-16 of that byte
+ *    order (detected); then valid UTF-8 is UTF-8; otherwise, when
  *    allow_gb, bytes shaped like GB18030 Chinese (every non-ASCII byte starts
  *    a well-formed GB18030 sequence, at least 80% of the two-byte characters
  *    lie in the GB2312 area A1-F7/A1-FE, and less than half of the non-ASCII

@@ -108,6 +108,35 @@ static void test_utf16_with_bom(void **state)
     }
 }
 
+static void test_utf16_without_bom_detected(void **state)
+{
+    (void)state;
+    const char *en = "Recalling its resolution 73/154 of 17 December 2018 and A/RES/72/195,\n";
+    static const char *const charsets[] = {"UTF-16LE", "UTF-16BE"};
+    for (size_t c = 0; c < 2; c++) {
+        size_t n;
+        char *in = recode(charsets[c], "UTF-8", en, strlen(en), &n);
+        instcite_error err = {0};
+        instcite_doc *doc = extract(in, n, NULL, 0, &err);
+        assert_non_null(doc);
+        assert_true(instcite_doc_mention_count(doc) >= 1);
+        check_offsets(doc, in, n, charsets[c]);
+        assert_int_equal(count_warnings(doc, "encoding-detected"), 1);
+        instcite_doc_free(doc);
+        free(in);
+    }
+    /* NUL bytes here and there (OCR) are not UTF-16: read as UTF-8. */
+    char ocr[200];
+    memset(ocr, 'a', sizeof ocr);
+    for (size_t i = 1; i < sizeof ocr; i += 7)
+        ocr[i] = '\0';
+    instcite_error err = {0};
+    instcite_doc *doc = extract(ocr, sizeof ocr, NULL, 0, &err);
+    assert_non_null(doc);
+    assert_int_equal(count_warnings(doc, "encoding-detected"), 0);
+    instcite_doc_free(doc);
+}
+
 static void test_gb18030_detected_and_named(void **state)
 {
     (void)state;
@@ -317,6 +346,7 @@ int main(int argc, char **argv)
     seed_path = argv[1];
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf16_with_bom),
+        cmocka_unit_test(test_utf16_without_bom_detected),
         cmocka_unit_test(test_gb18030_detected_and_named),
         cmocka_unit_test(test_latin1_is_not_taken_for_gb),
         cmocka_unit_test(test_invalid_utf8_rejected_or_replaced),
