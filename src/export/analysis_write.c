@@ -316,7 +316,10 @@ static instcite_status write_table(w *o, const analysis *a)
        a->n_documents, a->n_edges, a->n_citation_edges);
     pf(o, "%lld weakly connected components; %lld communities, modularity ", a->n_components,
        a->n_communities);
-    num(o, a->modularity);
+    if (isfinite(a->modularity))
+        num(o, a->modularity);
+    else
+        put(o, "-");
     pf(o, "\n  communities: %s,\n  on the %s\n\n", M_COMMUNITIES, M_PROJECTION);
 
     size_t *order = malloc((a->n_nodes ? a->n_nodes : 1) * sizeof *order);
