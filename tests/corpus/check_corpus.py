@@ -295,6 +295,19 @@ class Compare(unittest.TestCase):
         self.assertEqual(r["jaccard"], jaccard(a, b))
         self.assertEqual(r["overlap"], len(a & b) / min(len(a), len(b)))
 
+    def test_directory_side_is_the_union(self):
+        with tempfile.TemporaryDirectory() as d:
+            for f in ("A_RES_75_147.zh.txt", "A_RES_75_299.zh.txt"):
+                shutil.copy(os.path.join(ROOT, DATA, f), d)
+            r = json.loads(ok("compare", "-f", "json", d, f"{DATA}/A_RES_76_237.zh.txt"))
+            union = set().union(*(s for _, p, s in self.sets
+                                  if p.endswith(("A_RES_75_147.zh.txt", "A_RES_75_299.zh.txt"))))
+            other = next(s for _, p, s in self.sets if p.endswith("A_RES_76_237.zh.txt"))
+            self.assertEqual(r["a"]["doc"], d)
+            self.assertEqual(r["a"]["identities"], len(union))
+            self.assertEqual(set(r["shared_identities"]), union & other)
+            self.assertEqual(r["jaccard"], jaccard(union, other))
+
     def test_clause_change(self):
         r = json.loads(ok("compare", "-f", "json", f"{DATA}/A_RES_76_124.zh.txt",
                           f"{DATA}/A_RES_77_215.zh.txt"))
