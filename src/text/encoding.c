@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,10 @@ bool utf8_valid(const unsigned char *s, size_t n)
     for (size_t i = 0; i < n;) {
         if (s[i] < 0x80) {
             i++;
+            /* Eight ASCII bytes at a time. */
+            uint64_t w;
+            while (n - i >= 8 && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL)))
+                i += 8;
             continue;
         }
         unsigned cp;
