@@ -11,8 +11,10 @@ Records are the JSON Lines records of `instcite extract --format jsonl`,
 parsed: the library's own writer produces them (instcite_records_write into
 a memory stream), so field names, values, order and omissions are those of
 the command by construction, and a record added to the library appears here
-without a change to this file. The graph is the library's node-link JSON
-(instcite_graph_write), read by networkx when available.
+without a change to this file. The graph is written by the library
+(instcite_graph_write_ex): node-link JSON read by networkx when available,
+or the bytes of any graph format; it is built from texts, or from records
+(filtered, say) through the library's JSON Lines reader.
 
 The library is found, in order: the path in the environment variable
 INSTCITE_LIB; libinstcite.so in the build tree of the checkout this file
