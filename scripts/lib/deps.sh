@@ -34,6 +34,10 @@ INSTCITE_TEST_PACKAGES=(
     "${INSTCITE_RUN_PACKAGES[@]}"
     libxml2-utils
     python3-networkx
+    # networkx's PageRank and HITS, which the corpus tests compare against,
+    # need these; apt only recommends them.
+    python3-numpy
+    python3-scipy
     # `man -l` renders the manual pages in the manual test.
     man-db
     groff-base
@@ -110,6 +114,10 @@ build_configure() {
         if (($# > 0)); then
             meson configure "$INSTCITE_ROOT/$dir" "$@"
         fi
+        # A build/ first configured by scripts/run looked for the test
+        # programs (xmllint, ...) before scripts/test installed them: look
+        # again, or their tests would be skipped.
+        meson setup --reconfigure "$INSTCITE_ROOT/$dir" "$INSTCITE_ROOT" >/dev/null
     else
         meson setup "$INSTCITE_ROOT/$dir" "$INSTCITE_ROOT" "$@"
     fi
