@@ -1,6 +1,7 @@
 /* The extractor on raw bytes: every encoding path (detection, UTF-16 by
- * BOM, GB18030, invalid bytes replaced or rejected) and the records writers
- * on whatever it found. Offsets must lie inside the input. */
+ * BOM, GB18030, invalid bytes replaced or rejected), the input formats (PDF,
+ * HTML, .docx: seeds input-*) and the records writers on whatever it found.
+ * Offsets must lie inside the input (a document's: inside its text layer). */
 #include "fuzz.h"
 
 #include <stdio.h>
@@ -28,14 +29,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         return 0;
     }
+    /* A PDF, HTML or .docx input: offsets lie in its text layer. */
+    size_t limit = size;
+    if (instcite_doc_info(doc)->source) {
+        char *layer = NULL;
+        if (instcite_input_text(data, size, "fuzz", &layer, &limit, NULL, &err) != INSTCITE_OK)
+            abort();
+        free(layer);
+    }
     for (size_t i = 0; i < instcite_doc_mention_count(doc); i++) {
         const instcite_mention *m = instcite_doc_mention(doc, i);
-        if (m->start > m->end || m->end > size || !m->key || !m->where || !m->text)
+        if (m->start > m->end || m->end > limit || !m->key || !m->where || !m->text)
             abort();
     }
     for (size_t i = 0; i < instcite_doc_warning_count(doc); i++) {
         const instcite_warning *w = instcite_doc_warning(doc, i);
-        if (w->start > w->end || w->end > size)
+        if (w->start > w->end || w->end > limit)
             abort();
     }
     FILE *sink = fopen("/dev/null", "w");
