@@ -34,14 +34,38 @@ def run(*args, stdin=None, timeout=60, **kw):
     return subprocess.run([BIN, *args], capture_output=True, input=stdin, timeout=timeout, **kw)
 
 
+_STAGE = None
+
+
+def _staged():
+    """A world-readable copy of the binary, its library and the seed: the
+    build tree may sit under a directory nobody cannot enter (/root)."""
+    global _STAGE
+    if _STAGE is None:
+        _STAGE = tempfile.mkdtemp(prefix="instcite-nobody-")
+        os.chmod(_STAGE, 0o755)
+        build = os.path.dirname(BIN)
+        for name in os.listdir(build):
+            src = os.path.join(build, name)
+            if (name == "instcite" or name.startswith("libinstcite.so")) and os.path.isfile(src):
+                shutil.copy(src, os.path.join(_STAGE, name))
+        shutil.copy(SEED, os.path.join(_STAGE, "seed.txt"))
+        for name in os.listdir(_STAGE):
+            os.chmod(os.path.join(_STAGE, name), 0o755)
+    return _STAGE
+
+
 def as_nobody(*args):
-    """Runs instcite as nobody (from root), or None when that is not possible."""
+    """Runs instcite as nobody (from root), or None when that is not possible.
+    As nobody, the seed is read from the staged copy."""
     if os.geteuid() != 0:
         return run(*args)
     if not SETPRIV:
         return None
-    return subprocess.run([SETPRIV, "--reuid=65534", "--regid=65534", "--clear-groups", BIN, *args],
-                          capture_output=True, timeout=60)
+    stage = _staged()
+    args = [os.path.join(stage, "seed.txt") if a == SEED else a for a in args]
+    return subprocess.run([SETPRIV, "--reuid=65534", "--regid=65534", "--clear-groups",
+                           os.path.join(stage, "instcite"), *args], capture_output=True, timeout=60)
 
 
 def records(out):
