@@ -11,6 +11,7 @@ Prints "N passed, N failed". Tests that need a non-root user run as
 """
 import csv
 import io
+import atexit
 import json
 import os
 import resource
@@ -43,6 +44,7 @@ def _staged():
     global _STAGE
     if _STAGE is None:
         _STAGE = tempfile.mkdtemp(prefix="instcite-nobody-")
+        atexit.register(shutil.rmtree, _STAGE, True)
         os.chmod(_STAGE, 0o755)
         build = os.path.dirname(BIN)
         for name in os.listdir(build):
