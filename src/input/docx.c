@@ -2,11 +2,13 @@
  * Word .docx through libzip and libxml2: word/document.xml in document
  * order, one line per paragraph (an empty line after it), table cells in
  * order; list numbering from word/numbering.xml printed as Word prints it
- * ("1.", "(a)"), directly or through the paragraph's style; footnote references (w:footnoteReference) become markers
- * numbered in order of reference, as Word numbers them, and the footnotes
- * of word/footnotes.xml follow the body after the rule, one "N text" line
- * each (input.h). A run set as superscript that holds a number is a marker
- * too. Deleted text, field codes and drawings are skipped; a page break
+ * ("1.", "(a)"), directly or through the paragraph's style; footnote
+ * references (w:footnoteReference) become markers numbered in order of
+ * reference, as Word numbers them, and the footnotes of word/footnotes.xml
+ * follow the body after the rule, one "N text" line each (input.h). A run
+ * set as superscript that holds a number is a marker too. The first page's
+ * header (word/headerN.xml), where UN documents print their symbol, comes
+ * first. Deleted text, field codes and drawings are skipped; a page break
  * (w:br w:type="page", w:pageBreakBefore) starts a page.
  */
 #include "input/input.h"
@@ -507,6 +509,63 @@ static void footnotes(dwalk *w, const xmlDoc *notes)
     }
 }
 
+/* The first w:sectPr in document order (the first section's page setup). */
+static const xmlNode *first_section(const xmlNode *n, int depth)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c && depth < 64; c = c->next) {
+        if (is(c, "sectPr"))
+            return c;
+        if (c->type == XML_ELEMENT_NODE && (is(c, "body") || is(c, "p") || is(c, "pPr"))) {
+            const xmlNode *f = first_section(c, depth + 1);
+            if (f)
+                return f;
+        }
+    }
+    return NULL;
+}
+
+/* The page header the first page prints (the first-page header when the
+ * section has one, else the default header): UN documents carry their
+ * symbol there ("A/RES/73/3"), not in the body. NULL when there is none
+ * or it cannot be read (it is only a help: no error). */
+static xmlDoc *first_header(zip_t *za, const xmlDoc *body)
+{
+    const xmlNode *sect = first_section(xmlDocGetRootElement(body), 0);
+    if (!sect)
+        return NULL;
+    const xmlNode *title_pg = child(sect, "titlePg");
+    bool first = title_pg && !val_is(title_pg, "val", "0") && !val_is(title_pg, "val", "false");
+    xmlChar *rid = NULL;
+    for (int pass = 0; pass < 2 && !rid; pass++)
+        for (const xmlNode *c = sect->children; c && !rid; c = c->next)
+            if (is(c, "headerReference") && val_is(c, "type", pass == 0 && first ? "first" : "default"))
+                rid = xmlGetProp(c, (const xmlChar *)"id");
+    if (!rid)
+        return NULL;
+    bool missing;
+    instcite_status st = INSTCITE_OK;
+    instcite_error ignored;
+    xmlDoc *rels = read_part(za, "word/_rels/document.xml.rels", &missing, &ignored, &st);
+    xmlChar *target = NULL;
+    const xmlNode *root = rels ? xmlDocGetRootElement(rels) : NULL;
+    for (const xmlNode *c = root ? root->children : NULL; c && !target; c = c->next)
+        if (is(c, "Relationship") && val_is(c, "Id", (const char *)rid))
+            target = xmlGetProp(c, (const xmlChar *)"Target");
+    xmlFree(rid);
+    xmlFreeDoc(rels);
+    if (!target)
+        return NULL;
+    char name[256];
+    const char *t = (const char *)target;
+    if (t[0] == '/')
+        snprintf(name, sizeof name, "%s", t + 1); /* absolute within the package */
+    else
+        snprintf(name, sizeof name, "word/%s", t);
+    xmlFree(target);
+    st = INSTCITE_OK;
+    return read_part(za, name, &missing, &ignored, &st);
+}
+
 instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *out_len, instcite_error *err)
 {
     input_xml_init();
@@ -533,6 +592,7 @@ instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *ou
         }
         return st;
     }
+    xmlDoc *header = first_header(za, body);
     xmlDoc *num = read_part(za, "word/numbering.xml", &missing, err, &st);
     xmlDoc *notes = st == INSTCITE_OK ? read_part(za, "word/footnotes.xml", &missing, err, &st) : NULL;
     xmlDoc *styles = st == INSTCITE_OK ? read_part(za, "word/styles.xml", &missing, err, &st) : NULL;
@@ -545,6 +605,8 @@ instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *ou
         if (styles)
             index_build(&w.styles, xmlDocGetRootElement(styles), "style", "styleId", true);
         const xmlNode *root = xmlDocGetRootElement(body);
+        if (header && xmlDocGetRootElement(header))
+            walk_children(&w, xmlDocGetRootElement(header));
         if (root)
             walk_children(&w, root);
         if (notes)
@@ -558,6 +620,7 @@ instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *ou
     xmlFreeDoc(num);
     xmlFreeDoc(notes);
     xmlFreeDoc(styles);
+    xmlFreeDoc(header);
     if (st != INSTCITE_OK) {
         free(k.s);
         return st;

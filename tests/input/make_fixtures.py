@@ -14,7 +14,8 @@ only), into the folder given as the first argument:
                    with a user password: unreadable without it
   resolution.docx  document.xml with footnote references and list numbering
                    (direct and through a paragraph style), footnotes.xml,
-                   numbering.xml, styles.xml, a page break in a title
+                   numbering.xml, styles.xml, the symbol in the first
+                   page's header (header2.xml), a page break in a title
   resolution.html  <sup> markers, a table, a page break inside a title (as
                    Word's "save as web page" writes it), operative paragraphs
                    as an ordered list, the footnotes as one after an <hr>
@@ -223,6 +224,7 @@ def resolution_pages():
 # ---- DOCX -----------------------------------------------------------------
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def w_run(text, sup=False):
@@ -247,7 +249,7 @@ def xml_escape(s):
 
 def write_docx(path):
     paras = [w_p(w_run(t)) for t in [
-        "A/RES/99/1", "General Assembly", "Distr.: General", "20 December 2099", "Ninety-ninth session",
+        "General Assembly", "Distr.: General", "20 December 2099", "Ninety-ninth session",
         "Agenda item 7", "Resolution adopted by the General Assembly", "on 18 December 2099",
         "[on the report of the Third Committee (A/99/400)]", "99/1.\tRights of the child",
         "The General Assembly,"]]
@@ -267,8 +269,16 @@ def write_docx(path):
     paras.append(w_p(w_run("99th plenary meeting")))
     paras.append(w_p(w_run("18 December 2099")))
     document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                '<w:document xmlns:w="%s"><w:body>%s<w:sectPr/></w:body></w:document>'
-                % (W, "".join(paras)))
+                '<w:document xmlns:w="%s" xmlns:r="%s"><w:body>%s<w:sectPr>'
+                '<w:headerReference w:type="default" r:id="rId3"/>'
+                '<w:headerReference w:type="first" r:id="rId4"/><w:titlePg/></w:sectPr></w:body></w:document>'
+                % (W, R, "".join(paras)))
+    # The symbol is printed by the first page's header, as in UN documents;
+    # the other pages' header holds only the running title.
+    header_first = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                    '<w:hdr xmlns:w="%s">%s</w:hdr>' % (W, w_p(w_run("A/RES/99/1"))))
+    header_default = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                      '<w:hdr xmlns:w="%s">%s</w:hdr>' % (W, w_p(w_run("Rights of the child"))))
     notes = {5: "United Nations, Treaty Series, vol. 1577, No. 27531.",
              6: "Adopted without a vote.",
              7: "United Nations, Treaty Series, vol. 999, No. 14668.",
@@ -315,11 +325,16 @@ def write_docx(path):
                 '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                 'relationships/footnotes" Target="footnotes.xml"/>'
                 '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                'relationships/numbering" Target="numbering.xml"/></Relationships>')
+                'relationships/numbering" Target="numbering.xml"/>'
+                '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'relationships/header" Target="header1.xml"/>'
+                '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'relationships/header" Target="header2.xml"/></Relationships>')
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in [("[Content_Types].xml", content_types), ("_rels/.rels", rels),
                            ("word/document.xml", document), ("word/footnotes.xml", footnotes),
                            ("word/numbering.xml", numbering), ("word/styles.xml", styles),
+                           ("word/header1.xml", header_default), ("word/header2.xml", header_first),
                            ("word/_rels/document.xml.rels", doc_rels)]:
             info = zipfile.ZipInfo(name, date_time=(2099, 12, 20, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
