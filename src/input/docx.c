@@ -5,7 +5,8 @@
  * ("1.", "(a)"), directly or through the paragraph's style; footnote
  * references (w:footnoteReference) become markers numbered in order of
  * reference, as Word numbers them, and the footnotes of word/footnotes.xml
- * follow the body after the rule, one "N text" line each (input.h). A run
+ * follow the body after the rule, one "N text" line each (input.h);
+ * endnotes (word/endnotes.xml) the same, numbered with the footnotes. A run
  * set as superscript that holds a number is a marker too. The first page's
  * header (word/headerN.xml), where UN documents print their symbol, comes
  * first. Deleted text, field codes and drawings are skipped; a page break
@@ -339,7 +340,11 @@ typedef struct dwalk {
     numbering nb;
     idindex styles; /* w:style elements of word/styles.xml by w:styleId */
     idindex notes;  /* w:footnote elements of word/footnotes.xml by w:id */
-    int *refs; /* footnote ids in order of reference; number = index + 1 */
+    idindex endnotes; /* w:endnote elements of word/endnotes.xml by w:id */
+    struct noteref {
+        int id;
+        bool end; /* an endnote */
+    } *refs; /* notes in order of reference; number = index + 1 */
     size_t n_refs, cap_refs;
     bool in_note; /* rendering a footnote: paragraphs join with a space */
     int depth;
@@ -394,20 +399,21 @@ static void run(dwalk *w, const xmlNode *r)
                 sink_put(k, " ", 1);
         } else if (is(c, "noBreakHyphen")) {
             sink_put(k, "-", 1);
-        } else if (is(c, "footnoteReference") && !w->in_note) {
+        } else if ((is(c, "footnoteReference") || is(c, "endnoteReference")) && !w->in_note) {
             int id = val_int(c, "id", -1000);
             if (val_is(c, "customMarkFollows", "1") || val_is(c, "customMarkFollows", "true"))
                 continue; /* the mark is the text that follows */
             if (w->n_refs == w->cap_refs) {
                 size_t ncap = w->cap_refs ? w->cap_refs * 2 : 32;
-                int *nr = realloc(w->refs, ncap * sizeof *nr);
+                struct noteref *nr = realloc(w->refs, ncap * sizeof *nr);
                 if (!nr) {
                     k->oom = true;
                     return;
                 }
                 w->refs = nr, w->cap_refs = ncap;
             }
-            w->refs[w->n_refs++] = id;
+            w->refs[w->n_refs].id = id;
+            w->refs[w->n_refs++].end = is(c, "endnoteReference");
             char num[16];
             int nn = snprintf(num, sizeof num, "%zu", w->n_refs);
             sink_marker(k, num, (size_t)nn);
@@ -487,15 +493,18 @@ static void walk_children(dwalk *w, const xmlNode *n)
     w->depth--;
 }
 
-static void footnotes(dwalk *w, const xmlDoc *notes)
+/* The notes referenced, in order: footnotes and endnotes numbered together
+ * (a text layer needs one number per note; Word numbers endnotes apart, in
+ * roman numerals by default). */
+static void footnotes(dwalk *w, const xmlDoc *notes, const xmlDoc *endnotes)
 {
-    const xmlNode *root = xmlDocGetRootElement(notes);
-    if (!root || !w->n_refs)
+    if (!w->n_refs || (!notes && !endnotes))
         return;
     sink_rule(w->k);
-    index_build(&w->notes, root, "footnote", "id", false);
+    index_build(&w->notes, notes ? xmlDocGetRootElement(notes) : NULL, "footnote", "id", false);
+    index_build(&w->endnotes, endnotes ? xmlDocGetRootElement(endnotes) : NULL, "endnote", "id", false);
     for (size_t i = 0; i < w->n_refs && !w->k->oom; i++) {
-        const xmlNode *fn = index_find(&w->notes, w->refs[i], NULL);
+        const xmlNode *fn = index_find(w->refs[i].end ? &w->endnotes : &w->notes, w->refs[i].id, NULL);
         if (!fn)
             continue;
         char num[16];
@@ -595,6 +604,7 @@ instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *ou
     xmlDoc *header = first_header(za, body);
     xmlDoc *num = read_part(za, "word/numbering.xml", &missing, err, &st);
     xmlDoc *notes = st == INSTCITE_OK ? read_part(za, "word/footnotes.xml", &missing, err, &st) : NULL;
+    xmlDoc *endnotes = st == INSTCITE_OK ? read_part(za, "word/endnotes.xml", &missing, err, &st) : NULL;
     xmlDoc *styles = st == INSTCITE_OK ? read_part(za, "word/styles.xml", &missing, err, &st) : NULL;
     zip_discard(za);
     sink k = {0};
@@ -609,16 +619,17 @@ instcite_status input_docx(const void *bytes, size_t len, char **out, size_t *ou
             walk_children(&w, xmlDocGetRootElement(header));
         if (root)
             walk_children(&w, root);
-        if (notes)
-            footnotes(&w, notes);
+        footnotes(&w, notes, endnotes);
     }
     free(w.nb.defs);
     index_free(&w.styles);
     index_free(&w.notes);
+    index_free(&w.endnotes);
     free(w.refs);
     xmlFreeDoc(body);
     xmlFreeDoc(num);
     xmlFreeDoc(notes);
+    xmlFreeDoc(endnotes);
     xmlFreeDoc(styles);
     xmlFreeDoc(header);
     if (st != INSTCITE_OK) {

@@ -140,6 +140,27 @@ with tempfile.TemporaryDirectory() as tmp:
     check(rc == 0 and recs[0].get("footnotes") == 300 and len(attached) == 300,
           "a .docx with 300 footnotes: all read, each attached (%d)" % len(attached))
 
+    # Endnotes: numbered with the footnotes, in order of reference (the ids
+    # of a footnote and an endnote may be the same).
+    body = ('<w:p><w:r><w:t>Recalling its resolution 70/1,</w:t></w:r>'
+            '<w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
+            '<w:p><w:r><w:t>Recalling also its resolution 70/2,</w:t></w:r>'
+            '<w:r><w:endnoteReference w:id="2"/></w:r></w:p>')
+    with zipfile.ZipFile(f("endnotes.docx"), "w") as z:
+        z.writestr("word/document.xml", '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>'
+                   % (w, body))
+        z.writestr("word/footnotes.xml", '<w:footnotes xmlns:w="%s"><w:footnote w:id="2"><w:p><w:r>'
+                   '<w:t>A footnote.</w:t></w:r></w:p></w:footnote></w:footnotes>' % w)
+        z.writestr("word/endnotes.xml", '<w:endnotes xmlns:w="%s"><w:endnote w:id="2"><w:p><w:r>'
+                   '<w:t>An endnote.</w:t></w:r></w:p></w:endnote></w:endnotes>' % w)
+    rc, out, err = run(["extract", "-f", "jsonl", "-l", "en", f("endnotes.docx")])
+    recs = records(out) if rc == 0 else []
+    fns = [(m["key"], m.get("footnote")) for m in recs if m.get("type") == "mention"]
+    r = subprocess.run([INSTCITE, "text", f("endnotes.docx")], capture_output=True, timeout=60)
+    check(rc == 0 and fns == [("A/RES/70/1", "1"), ("A/RES/70/2", "2")]
+          and b"1 A footnote.\n" in r.stdout and b"2 An endnote.\n" in r.stdout,
+          "a .docx with a footnote and an endnote: %r" % fns)
+
     # Damaged documents: a cut PDF, a cut .docx, garbage after the magic.
     with open(f("resolution.pdf"), "rb") as fh:
         pdf = fh.read()
