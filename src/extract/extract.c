@@ -21,12 +21,10 @@
 #include "layout/layout.h"
 #include "text/text.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 enum { PUB_NONE, PUB_TREATY_SERIES, PUB_RECORDS };
 
@@ -55,6 +53,10 @@ typedef struct ctx {
     const body_info *own; /* adopting body of the document itself */
     footnote *fns;
     size_t n_fns;
+    /* Relations already recorded, as a hash set of indexes + 1 into
+     * doc->relations (0 = empty slot): de-duplication in constant time. */
+    size_t *rel_slots;
+    size_t rel_cap;
     bool oom;
 } ctx;
 
@@ -99,6 +101,8 @@ static size_t skip_to(const ctx *c, size_t i, size_t e, const char *w)
 
 static const char *dup_span(ctx *c, size_t s, size_t e)
 {
+    if (e < s) /* a caller's bug must not become an overflow */
+        e = s;
     const char *r = doc_strndup(c->doc, c->s + s, e - s);
     if (!r)
         c->oom = true;
@@ -162,25 +166,112 @@ static instcite_mention *new_mention(ctx *c, const para *p, instcite_kind kind, 
     return m;
 }
 
-/* True if input offset s lies inside a mention added since index from
- * (the mentions of the same paragraph). */
-static bool covered(const ctx *c, size_t from, size_t s)
+/* The input spans of the mentions a paragraph already has, merged and
+ * sorted, read with a cursor by a scanner whose position only grows: a
+ * position is tested in constant amortised time (a scan over every mention
+ * for every position would be quadratic in a paragraph of many symbols).
+ * Mentions a scanner adds itself lie behind its position. */
+typedef struct cover {
+    size_t (*span)[2];
+    size_t n, at;
+} cover;
+
+static int by_span_start(const void *a, const void *b)
 {
-    for (size_t i = from; i < c->doc->n_mentions; i++)
-        if (s >= c->doc->mentions[i].start && s < c->doc->mentions[i].end)
-            return true;
-    return false;
+    const size_t *x = a, *y = b;
+    return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+static void cover_init(ctx *c, cover *cv, size_t from)
+{
+    memset(cv, 0, sizeof *cv);
+    size_t n = c->doc->n_mentions - from;
+    if (!n)
+        return;
+    cv->span = malloc(n * sizeof *cv->span);
+    if (!cv->span) {
+        c->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        cv->span[i][0] = c->doc->mentions[from + i].start;
+        cv->span[i][1] = c->doc->mentions[from + i].end;
+    }
+    if (n > 1)
+        qsort(cv->span, n, sizeof *cv->span, by_span_start);
+    size_t k = 0; /* merge overlapping spans */
+    for (size_t i = 1; i < n; i++) {
+        if (cv->span[i][0] <= cv->span[k][1]) {
+            if (cv->span[i][1] > cv->span[k][1])
+                cv->span[k][1] = cv->span[i][1];
+        } else {
+            k++;
+            cv->span[k][0] = cv->span[i][0];
+            cv->span[k][1] = cv->span[i][1];
+        }
+    }
+    cv->n = k + 1;
+}
+
+/* Is input offset pos inside one of the spans? pos must not decrease
+ * between calls. */
+static bool covered(cover *cv, size_t pos)
+{
+    while (cv->at < cv->n && cv->span[cv->at][1] <= pos)
+        cv->at++;
+    return cv->at < cv->n && cv->span[cv->at][0] <= pos;
+}
+
+static size_t rel_hash(const char *from, const char *type, const char *to)
+{
+    size_t h = 14695981039346656037u; /* FNV-1a over the three strings and their ends */
+    for (const char *const *p = (const char *const[]){from, type, to, NULL}; *p; p++) {
+        for (const unsigned char *q = (const unsigned char *)*p; *q; q++)
+            h = (h ^ *q) * 1099511628211u;
+        h = (h ^ 0xff) * 1099511628211u;
+    }
+    return h;
+}
+
+static bool same_relation(const instcite_relation *r, const char *from, const char *type, const char *to)
+{
+    return strcmp(r->from, from) == 0 && strcmp(r->type, type) == 0 && strcmp(r->to, to) == 0;
+}
+
+/* Makes room so that the table stays at most half full. */
+static bool rel_grow(ctx *c)
+{
+    if (2 * (c->doc->n_relations + 1) <= c->rel_cap)
+        return true;
+    size_t cap = c->rel_cap ? 2 * c->rel_cap : 64;
+    size_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < c->doc->n_relations; i++) {
+        const instcite_relation *r = &c->doc->relations[i];
+        size_t h = rel_hash(r->from, r->type, r->to) & (cap - 1);
+        while (slots[h])
+            h = (h + 1) & (cap - 1);
+        slots[h] = i + 1;
+    }
+    free(c->rel_slots);
+    c->rel_slots = slots;
+    c->rel_cap = cap;
+    return true;
 }
 
 static void add_relation(ctx *c, const char *from, const char *type, const char *to, const char *where)
 {
     if (!from || !to || strcmp(from, to) == 0)
         return;
-    for (size_t i = 0; i < c->doc->n_relations; i++) {
-        const instcite_relation *r = &c->doc->relations[i];
-        if (strcmp(r->from, from) == 0 && strcmp(r->type, type) == 0 && strcmp(r->to, to) == 0)
-            return;
+    if (!rel_grow(c)) {
+        c->oom = true;
+        return;
     }
+    size_t h = rel_hash(from, type, to) & (c->rel_cap - 1);
+    for (; c->rel_slots[h]; h = (h + 1) & (c->rel_cap - 1))
+        if (same_relation(&c->doc->relations[c->rel_slots[h] - 1], from, type, to))
+            return;
     instcite_relation *r = doc_add_relation(c->doc);
     if (!r) {
         c->oom = true;
@@ -190,6 +281,8 @@ static void add_relation(ctx *c, const char *from, const char *type, const char 
     r->type = dup_str(c, type);
     r->to = dup_str(c, to);
     r->where = dup_str(c, where);
+    if (r->from && r->type && r->to)
+        c->rel_slots[h] = c->doc->n_relations;
 }
 
 /* s and e are input offsets. */
@@ -375,7 +468,10 @@ static void read_footnote(ctx *c, const para *p, int prev_pub)
         size_t sym_end = j + 1 + sl;
         size_t close = sym_end < e && c->s[sym_end] == ')' ? sym_end + 1 : sym_end;
         const char *sym = dup_span(c, j + 1, sym_end);
-        size_t start = ibid ? lead : L->title_brackets[0] ? pub_s : s;
+        /* From the bracketed title when there is one (zh), else from the
+         * footnote's start ("See Official Records ...", "Ibid., 2018 ..."). */
+        bool bracketed = L->title_brackets[0] && pub_s < pub_e;
+        size_t start = ibid ? lead : bracketed ? pub_s : s;
         instcite_mention *m = new_mention(c, p, INSTCITE_KIND_OFFICIAL_RECORDS, start, close, sym);
         if (m) {
             m->symbol = m->key;
@@ -383,7 +479,7 @@ static void read_footnote(ctx *c, const para *p, int prev_pub)
             year_in(c, start, j, year);
             if (year[0])
                 m->date = dup_str(c, year);
-            if (L->title_brackets[0])
+            if (bracketed)
                 m->title = dup_span(c, pub_s + strlen(L->title_brackets[0]), pub_e);
             m->confidence = 0.95;
         }
@@ -484,13 +580,15 @@ static void scan_bare_titles(ctx *c, const para *p, size_t from)
 {
     const lang_table *L = c->L;
     size_t s = p->body, e = p->len;
+    cover cv;
+    cover_init(c, &cv, from);
     for (size_t i = s; i < e && !c->oom;) {
         if (i > s && word_byte(c->s[i - 1])) {
             i = past_word(c, i, e);
             continue;
         }
         unsigned char ch = (unsigned char)c->s[i];
-        if (!word_byte((char)ch) || covered(c, from, c->map[i])) {
+        if (!word_byte((char)ch) || covered(&cv, c->map[i])) {
             i += char_len(c, i);
             continue;
         }
@@ -529,7 +627,7 @@ static void scan_bare_titles(ctx *c, const para *p, size_t from)
         }
         instcite_mention *m = new_mention(c, p, ce->kind, i, i + matched, ce->title[LANG_EN]);
         if (!m)
-            return;
+            break;
         from_catalog(c, m, ce);
         catalog_relation(c, ce, p->where);
         m->confidence = 0.95;
@@ -538,6 +636,7 @@ static void scan_bare_titles(ctx *c, const para *p, size_t from)
             m->footnote = doc_printf(c->doc, "%d", fn);
         i += matched;
     }
+    free(cv.span);
 }
 
 /* ---- resolution and decision numbers ------------------------------------- */
@@ -1066,6 +1165,8 @@ static size_t addendum(ctx *c, const para *p, instcite_kind kind, const char *sy
 static void scan_symbols(ctx *c, const para *p, size_t para_first)
 {
     size_t s = p->body, e = p->len;
+    cover cv;
+    cover_init(c, &cv, para_first);
     for (size_t i = s; i < e && !c->oom;) {
         /* A symbol starts with a capital letter: skip the rest unscanned. */
         if (c->s[i] < 'A' || c->s[i] > 'Z') {
@@ -1078,7 +1179,7 @@ static void scan_symbols(ctx *c, const para *p, size_t para_first)
             i++;
             continue;
         }
-        if (!covered(c, para_first, c->map[i])) {
+        if (!covered(&cv, c->map[i])) {
             const char *sym = dup_span(c, i, i + n);
             instcite_kind kind = INSTCITE_KIND_REPORT;
             static const struct { const char *prefix, *body; } res[] = {
@@ -1105,6 +1206,7 @@ static void scan_symbols(ctx *c, const para *p, size_t para_first)
         }
         i += n;
     }
+    free(cv.span);
 }
 
 /* ---- linking and lint ---------------------------------------------------- */
@@ -1363,6 +1465,7 @@ instcite_doc *instcite_extract(const instcite_catalog *cat, const char *name, co
             qsort(c.doc->mentions, c.doc->n_mentions, sizeof *c.doc->mentions, by_start);
     }
     free(c.fns);
+    free(c.rel_slots);
     layout_destroy(&c.lo);
     text_destroy(&t);
     if (c.oom) {
@@ -1376,55 +1479,8 @@ instcite_doc *instcite_extract(const instcite_catalog *cat, const char *name, co
 instcite_status instcite_extract_file(const instcite_catalog *cat, const char *path, const char *lang,
                                       instcite_doc **out, instcite_error *err)
 {
-    *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        set_err(err, INSTCITE_ERR_IO, -1, strerror(errno));
-        return INSTCITE_ERR_IO;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0) {
-        set_err(err, INSTCITE_ERR_IO, -1, strerror(errno));
-        fclose(f);
-        return INSTCITE_ERR_IO;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        fclose(f);
-        set_err(err, INSTCITE_ERR_IO, -1, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
-        return INSTCITE_ERR_IO;
-    }
-    if ((unsigned long long)st.st_size > INSTCITE_MAX_INPUT) {
-        fclose(f);
-        set_err(err, INSTCITE_ERR_LIMIT, -1, "file larger than the 1 GiB input limit");
-        return INSTCITE_ERR_LIMIT;
-    }
-    size_t cap = (size_t)st.st_size + 1, len = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        set_err(err, INSTCITE_ERR_NOMEM, -1, "out of memory");
-        return INSTCITE_ERR_NOMEM;
-    }
-    size_t got;
-    while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) { /* the file grew while we read it */
-            fclose(f);
-            free(buf);
-            set_err(err, INSTCITE_ERR_IO, -1, "file changed while being read");
-            return INSTCITE_ERR_IO;
-        }
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        set_err(err, INSTCITE_ERR_IO, -1, "read error");
-        return INSTCITE_ERR_IO;
-    }
-    instcite_error local;
-    instcite_error *e = err ? err : &local;
-    *out = instcite_extract(cat, path, buf, len, lang, e);
-    free(buf);
-    return *out ? INSTCITE_OK : e->code;
+    /* One way to read files: the one that refuses FIFOs and devices before
+     * opening them and detects encodings (src/extract_opts.c). */
+    instcite_options opts = {.lang = lang};
+    return instcite_extract_file_opts(cat, path, &opts, out, err);
 }

@@ -210,20 +210,24 @@ static instcite_status begin_document(instcite_jsonl_reader *r, const cJSON *obj
     r->ident = doc_strdup(doc, ident->valuestring);
     if (c.oom || !r->ident) {
         instcite_doc_free(doc);
+        r->ident = NULL; /* it lived in doc */
         return fail(err, INSTCITE_ERR_NOMEM, r->line_no, "out of memory");
     }
     if (c.why[0]) {
         instcite_doc_free(doc);
+        r->ident = NULL;
         return fail(err, INSTCITE_ERR_PARSE, r->line_no, "document %s: %s", ident->valuestring,
                     c.why);
     }
     /* The writer's "doc" is the symbol, else the name: anything else means
-     * the record was edited and the graph would not find the same node. */
+     * the record was edited and the graph would not find the same node.
+     * The message is built from the JSON value: r->ident dies with doc. */
     const char *expect = d->symbol ? d->symbol : d->name;
     if (strcmp(expect, r->ident) != 0) {
         instcite_doc_free(doc);
+        r->ident = NULL;
         return fail(err, INSTCITE_ERR_PARSE, r->line_no,
-                    "document record: \"doc\" is \"%s\", not its symbol or name", r->ident);
+                    "document record: \"doc\" is \"%s\", not its symbol or name", ident->valuestring);
     }
     r->doc = doc;
     return INSTCITE_OK;

@@ -4,6 +4,7 @@
 #include "extract/symbol.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,7 +229,8 @@ static instcite_status by_lines(layout *lo, const text *t, const lang_table *L)
 {
     enum { HEAD, ORGAN, BODY, FOOTER } state = HEAD;
     header_state hs = {0};
-    const para *last_body = NULL;
+    /* Index, not pointer: add_para may move the array. */
+    size_t last_body = SIZE_MAX;
     for (size_t ls = 0; ls < t->len;) {
         const char *nl = memchr(t->s + ls, '\n', t->len - ls);
         size_t le = nl ? (size_t)(nl - t->s) : t->len;
@@ -291,17 +293,17 @@ static instcite_status by_lines(layout *lo, const text *t, const lang_table *L)
             lo->preambular++;
             p = add_para(lo, PARA_PP, (int)lo->preambular, s, map, n, 0);
             state = BODY;
-        } else if (last_body) {
+        } else if (last_body != SIZE_MAX) {
             /* A line without a number after the operative paragraphs began
              * continues the previous paragraph (a sub-paragraph). */
-            p = add_para(lo, last_body->kind, last_body->n, s, map, n, 0);
+            p = add_para(lo, lo->paras[last_body].kind, lo->paras[last_body].n, s, map, n, 0);
         } else {
             wants_para = false;
         }
         if (wants_para && !p)
             return INSTCITE_ERR_NOMEM;
         if (p && (p->kind == PARA_PP || p->kind == PARA_OP))
-            last_body = p;
+            last_body = (size_t)(p - lo->paras);
         ls = next;
     }
     return INSTCITE_OK;
