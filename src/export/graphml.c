@@ -19,59 +19,12 @@
  *    written as character references so XML end-of-line and attribute
  *    normalisation cannot alter them.
  */
+#include "export/out.h"
 #include "graph/graph.h"
 
 #include <stdint.h>
 #include <string.h>
 
-typedef struct xw {
-    FILE *out;
-    bool failed;
-} xw;
-
-static void put(xw *w, const char *s)
-{
-    if (!w->failed && fputs(s, w->out) == EOF)
-        w->failed = true;
-}
-
-static void put_len(xw *w, const char *s, size_t n)
-{
-    if (!w->failed && n && fwrite(s, 1, n, w->out) != n)
-        w->failed = true;
-}
-
-/* Escaped text, valid in element content and in double-quoted attributes.
- * The graph already replaced characters XML 1.0 forbids; C0 controls are
- * still replaced here so this writer never emits ill-formed XML whatever it
- * is given. */
-static void put_text(xw *w, const char *s)
-{
-    const char *run = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        const char *rep = NULL;
-        switch (c) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&apos;"; break;
-        case '\t': rep = "&#9;"; break;
-        case '\n': rep = "&#10;"; break;
-        case '\r': rep = "&#13;"; break;
-        default:
-            if (c < 0x20)
-                rep = "\xEF\xBF\xBD";
-        }
-        if (rep) {
-            put_len(w, run, (size_t)(s - run));
-            put(w, rep);
-            run = s + 1;
-        }
-    }
-    put_len(w, run, (size_t)(s - run));
-}
 
 /* Decodes one UTF-8 sequence at s (valid: the graph sanitised it); returns
  * its length and stores the code point. */
@@ -95,7 +48,7 @@ static size_t utf8_next(const unsigned char *s, uint32_t *cp)
 }
 
 /* An identity as an xs:NMTOKEN (see the top of the file). */
-static void put_nmtoken(xw *w, const char *id)
+static void put_nmtoken(ow *w, const char *id)
 {
     static const char hex[] = "0123456789ABCDEF";
     const unsigned char *s = (const unsigned char *)id;
@@ -106,7 +59,7 @@ static void put_nmtoken(xw *w, const char *id)
                               (c >= '0' && c <= '9') || c == '.' || c == '-';
              c = *++s)
             ;
-        put_len(w, (const char *)run, (size_t)(s - run));
+        ow_len(w, (const char *)run, (size_t)(s - run));
         if (!*s)
             break;
         uint32_t cp;
@@ -120,10 +73,10 @@ static void put_nmtoken(xw *w, const char *id)
         for (int d = digits - 1; d >= 0; d--)
             esc[k++] = hex[(cp >> (4 * d)) & 0xF];
         esc[k++] = '_';
-        put_len(w, esc, k);
+        ow_len(w, esc, k);
     }
     if (!*id)
-        put(w, "_x0000_"); /* never happens: ids are non-empty */
+        ow_put(w, "_x0000_"); /* never happens: ids are non-empty */
 }
 
 static const char *type_name(gval_type t)
@@ -136,90 +89,69 @@ static const char *type_name(gval_type t)
     }
 }
 
-static void put_value(xw *w, gval v)
-{
-    char buf[32];
-    switch (v.type) {
-    case GVAL_STRING: put_text(w, v.s); break;
-    case GVAL_INT:
-        snprintf(buf, sizeof buf, "%lld", v.i); /* no grouping: locale-free */
-        put(w, buf);
-        break;
-    case GVAL_DOUBLE:
-        graph_format_double(v.d, buf);
-        put(w, buf);
-        break;
-    case GVAL_BOOL: put(w, v.b ? "true" : "false"); break;
-    case GVAL_NONE: break;
-    }
-}
 
-static void put_keys(xw *w, const char *domain, const char *prefix, size_t count,
+static void put_keys(ow *w, const char *domain, const char *prefix, size_t count,
                      const gattr_def *(*attr)(size_t))
 {
     for (size_t k = 0; k < count; k++) {
         const gattr_def *a = attr(k);
-        put(w, "  <key id=\"");
-        put(w, prefix);
-        put_text(w, a->name);
-        put(w, "\" for=\"");
-        put(w, domain);
-        put(w, "\" attr.name=\"");
-        put_text(w, a->name);
-        put(w, "\" attr.type=\"");
-        put(w, type_name(a->type));
-        put(w, "\"/>\n");
+        ow_put(w, "  <key id=\"");
+        ow_put(w, prefix);
+        ow_xml(w, a->name);
+        ow_put(w, "\" for=\"");
+        ow_put(w, domain);
+        ow_put(w, "\" attr.name=\"");
+        ow_xml(w, a->name);
+        ow_put(w, "\" attr.type=\"");
+        ow_put(w, type_name(a->type));
+        ow_put(w, "\"/>\n");
     }
 }
 
-static void put_data(xw *w, const char *prefix, const gattr_def *a, gval v)
+static void put_data(ow *w, const char *prefix, const gattr_def *a, gval v)
 {
     if (v.type == GVAL_NONE)
         return;
-    put(w, "      <data key=\"");
-    put(w, prefix);
-    put_text(w, a->name);
-    put(w, "\">");
-    put_value(w, v);
-    put(w, "</data>\n");
+    ow_put(w, "      <data key=\"");
+    ow_put(w, prefix);
+    ow_xml(w, a->name);
+    ow_put(w, "\">");
+    ow_value(w, v, ow_xml);
+    ow_put(w, "</data>\n");
 }
 
 instcite_status graphml_write(const instcite_graph *g, FILE *out, instcite_error *err)
 {
-    xw w = {out, false};
+    ow w = {out, false};
     size_t nn = instcite_graph_node_count(g), ne = instcite_graph_edge_count(g);
     size_t na = graph_node_attr_count(), ea = graph_edge_attr_count();
 
-    put(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    ow_put(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
             "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
             "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
             "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     put_keys(&w, "node", "n_", na, graph_node_attr);
     put_keys(&w, "edge", "e_", ea, graph_edge_attr);
-    put(&w, "  <graph id=\"G\" edgedefault=\"directed\">\n");
+    ow_put(&w, "  <graph id=\"G\" edgedefault=\"directed\">\n");
     for (size_t i = 0; i < nn && !w.failed; i++) {
-        put(&w, "    <node id=\"");
+        ow_put(&w, "    <node id=\"");
         put_nmtoken(&w, graph_node_id(g, i));
-        put(&w, "\">\n");
+        ow_put(&w, "\">\n");
         for (size_t k = 0; k < na; k++)
             put_data(&w, "n_", graph_node_attr(k), graph_node_value(g, i, k));
-        put(&w, "    </node>\n");
+        ow_put(&w, "    </node>\n");
     }
     for (size_t e = 0; e < ne && !w.failed; e++) {
-        put(&w, "    <edge source=\"");
+        ow_put(&w, "    <edge source=\"");
         put_nmtoken(&w, graph_node_id(g, graph_edge_source(g, e)));
-        put(&w, "\" target=\"");
+        ow_put(&w, "\" target=\"");
         put_nmtoken(&w, graph_node_id(g, graph_edge_target(g, e)));
-        put(&w, "\">\n");
+        ow_put(&w, "\">\n");
         for (size_t k = 0; k < ea; k++)
             put_data(&w, "e_", graph_edge_attr(k), graph_edge_value(g, e, k));
-        put(&w, "    </edge>\n");
+        ow_put(&w, "    </edge>\n");
     }
-    put(&w, "  </graph>\n</graphml>\n");
-    if (!w.failed && fflush(out) == EOF)
-        w.failed = true;
-    if (w.failed || ferror(out))
-        return graph_fail(err, INSTCITE_ERR_IO, "cannot write GraphML output");
-    return INSTCITE_OK;
+    ow_put(&w, "  </graph>\n</graphml>\n");
+    return ow_finish(&w, "GraphML", err);
 }

@@ -1,6 +1,6 @@
 /*
- * Small helpers shared by the graph writers in src/export/ (GEXF, DOT, SVG,
- * HTML, CSV): a FILE writer that remembers the first failure, so a writer
+ * Small helpers shared by the graph writers in src/export/ (GraphML, GEXF,
+ * DOT, SVG, HTML, CSV): a FILE writer that remembers the first failure, so a writer
  * emits everything and checks once at the end, and the escapes each syntax
  * needs. Private to src/export/.
  */

@@ -356,7 +356,7 @@ static void graphml_escapes(void **state)
     instcite_doc_free(d);
     char *xml = write_to_memory(f->g, INSTCITE_FORMAT_GRAPHML);
     assert_non_null(strstr(xml, "tab&#9;here&#13;&#10;A &amp; B &lt; C"));
-    assert_non_null(strstr(xml, "odd &lt;name&gt; &amp; &quot;q&quot; &apos;a&apos;\xEF\xBF\xBD"));
+    assert_non_null(strstr(xml, "odd &lt;name&gt; &amp; &quot;q&quot; &#39;a&#39;\xEF\xBF\xBD"));
     /* The id is an NMTOKEN: space, '<', '_' ... encoded. */
     assert_non_null(strstr(xml, "<node id=\"odd_x0020__x003C_name_x003E_"));
     assert_null(strchr(xml, '\x01'));
