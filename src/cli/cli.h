@@ -103,6 +103,16 @@ int extract_inputs(const instcite_catalog *cat, opts *o, instcite_doc ***docs, s
 /* One input ("-" is standard input): a new document, or NULL with err filled. */
 instcite_doc *extract_one(const instcite_catalog *cat, const opts *o, const char *path,
                           instcite_error *err);
+/* An each_input callback that adds each document to a graph as it comes
+ * and frees it, so memory holds the graph, not the corpus; st and err
+ * keep the first failure. */
+typedef struct graph_adder {
+    instcite_graph *g;
+    instcite_status st;
+    instcite_error err;
+} graph_adder;
+int add_to_graph(instcite_doc *doc, void *ctx);
+
 /* The line each_input prints for a failed input (nothing with --quiet). */
 void report_input_error(const opts *o, const char *path, const instcite_error *err);
 

@@ -46,22 +46,6 @@ static instcite_format choose_format(const opts *o)
     return fmt;
 }
 
-typedef struct adder {
-    instcite_graph *g;
-    instcite_error err;
-    instcite_status st;
-} adder;
-
-/* Adds each document as it comes and frees it: memory holds the graph,
- * not the documents. */
-static int add_doc(instcite_doc *doc, void *ctx)
-{
-    adder *a = ctx;
-    a->st = instcite_graph_add(a->g, doc, &a->err);
-    instcite_doc_free(doc);
-    return a->st != INSTCITE_OK;
-}
-
 int cmd_analyze(int argc, char **argv)
 {
     opts o;
@@ -81,10 +65,10 @@ int cmd_analyze(int argc, char **argv)
         opts_free(&o);
         return EXIT_FATAL;
     }
-    adder ad = {.st = INSTCITE_OK};
+    graph_adder ad = {.st = INSTCITE_OK};
     ad.g = instcite_graph_new(cat, &ad.err);
     int total = 0;
-    int failed = ad.g ? each_input(cat, &o, add_doc, &ad, &total) : -1;
+    int failed = ad.g ? each_input(cat, &o, add_to_graph, &ad, &total) : -1;
     int status;
     if (failed < 0) {
         fprintf(stderr, "%s: %s\n", prog,

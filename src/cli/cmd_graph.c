@@ -154,29 +154,15 @@ static bool write_graph(instcite_graph *g, instcite_format fmt, const opts *o,
 /* Streaming (every format but HTML, which lists the documents' mentions):
  * each document goes into the graph as soon as it is extracted and is freed,
  * so memory holds the graph, not the corpus. */
-typedef struct adder {
-    instcite_graph *g;
-    instcite_status st;
-    instcite_error err;
-} adder;
-
-static int add_doc(instcite_doc *doc, void *ctx)
-{
-    adder *a = ctx;
-    a->st = instcite_graph_add(a->g, doc, &a->err);
-    instcite_doc_free(doc);
-    return a->st != INSTCITE_OK;
-}
-
 static int graph_streaming(const instcite_catalog *cat, opts *o, instcite_format fmt,
                            instcite_layout layout)
 {
-    adder a = {.st = INSTCITE_OK};
+    graph_adder a = {.st = INSTCITE_OK};
     a.g = instcite_graph_new(cat, &a.err);
     int total = 0;
     int failed = -1;
     if (a.g) {
-        failed = each_input(cat, o, add_doc, &a, &total);
+        failed = each_input(cat, o, add_to_graph, &a, &total);
     } else {
         a.st = a.err.code;
     }

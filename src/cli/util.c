@@ -679,3 +679,11 @@ size_t count_option(const char *value, const char *name, size_t dflt)
     }
     return (size_t)v;
 }
+
+int add_to_graph(instcite_doc *doc, void *ctx)
+{
+    graph_adder *a = ctx;
+    a->st = instcite_graph_add(a->g, doc, &a->err);
+    instcite_doc_free(doc);
+    return a->st != INSTCITE_OK;
+}
