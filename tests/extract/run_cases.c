@@ -18,36 +18,11 @@
  * holds the lines that follow "--- mentions" ('#' lines are comments).
  */
 #include "instcite.h"
+#include "doclines.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct buf {
-    char *s;
-    size_t len, cap;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        b->cap = (b->len + n + 1) * 2;
-        b->s = realloc(b->s, b->cap);
-        if (!b->s) {
-            perror("realloc");
-            exit(2);
-        }
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void puts_cell(buf *b, const char *s, int last)
-{
-    put(b, s && *s ? s : "-", strlen(s && *s ? s : "-"));
-    put(b, last ? "\n" : "\t", 1);
-}
 
 static int run_case(const instcite_catalog *cat, const char *file, const char *name, const char *lang,
                     const buf *text, const buf *want)
@@ -59,43 +34,13 @@ static int run_case(const instcite_catalog *cat, const char *file, const char *n
         return 1;
     }
     buf got = {0};
-    put(&got, "", 0);
-    int bad_offsets = 0;
-    for (size_t i = 0; i < instcite_doc_mention_count(doc); i++) {
-        const instcite_mention *m = instcite_doc_mention(doc, i);
-        puts_cell(&got, m->where, 0);
-        puts_cell(&got, instcite_kind_name(m->kind), 0);
-        puts_cell(&got, m->key, 0);
-        puts_cell(&got, m->date, 0);
-        puts_cell(&got, m->footnote, 0);
-        puts_cell(&got, m->unts, 1);
-        if (m->end > text->len || m->start >= m->end ||
-            memcmp(text->s + m->start, m->text, m->end - m->start) != 0 || strlen(m->text) != m->end - m->start)
-            bad_offsets++;
-    }
-    if (instcite_doc_relation_count(doc)) {
-        put(&got, "--- relations\n", 14);
-        for (size_t i = 0; i < instcite_doc_relation_count(doc); i++) {
-            const instcite_relation *r = instcite_doc_relation(doc, i);
-            puts_cell(&got, r->from, 0);
-            puts_cell(&got, r->type, 0);
-            puts_cell(&got, r->to, 1);
-        }
-    }
-    if (instcite_doc_warning_count(doc)) {
-        put(&got, "--- warnings\n", 13);
-        for (size_t i = 0; i < instcite_doc_warning_count(doc); i++) {
-            const instcite_warning *w = instcite_doc_warning(doc, i);
-            puts_cell(&got, w->code, 0);
-            puts_cell(&got, w->where, 1);
-        }
-    }
+    size_t bad_offsets = doc_lines(doc, text->s, text->len, &got);
     instcite_doc_free(doc);
     int fail = strcmp(got.s, want->s ? want->s : "") != 0 || bad_offsets;
     if (fail) {
         printf("FAIL %s: %s\n", file, name);
         if (bad_offsets)
-            printf("  %d mention(s) whose text is not the input bytes at their offsets\n", bad_offsets);
+            printf("  %zu mention(s) or warning(s) whose offsets are not the input's\n", bad_offsets);
         printf("--- expected\n%s--- got\n%s", want->s ? want->s : "", got.s);
     } else {
         printf("ok   %s: %s\n", file, name);

@@ -13,37 +13,11 @@
  * identities and relations.
  */
 #include "instcite.h"
+#include "doclines.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct buf {
-    char *s;
-    size_t len, cap;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        b->cap = (b->len + n + 1) * 2;
-        b->s = realloc(b->s, b->cap);
-        if (!b->s) {
-            perror("realloc");
-            exit(2);
-        }
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void cell(buf *b, const char *s, int last)
-{
-    const char *v = s && *s ? s : "-";
-    put(b, v, strlen(v));
-    put(b, last ? "\n" : "\t", 1);
-}
 
 static buf slurp(const char *path)
 {
@@ -145,39 +119,7 @@ int main(int argc, char **argv)
         return 1;
     }
     buf got = {0};
-    put(&got, "", 0);
-    size_t bad_offsets = 0;
-    for (size_t i = 0; i < instcite_doc_mention_count(doc); i++) {
-        const instcite_mention *m = instcite_doc_mention(doc, i);
-        cell(&got, m->where, 0);
-        cell(&got, instcite_kind_name(m->kind), 0);
-        cell(&got, m->key, 0);
-        cell(&got, m->date, 0);
-        cell(&got, m->footnote, 0);
-        cell(&got, m->unts, 1);
-        if (m->end > layer_len || m->start >= m->end || strlen(m->text) != m->end - m->start ||
-            memcmp(layer + m->start, m->text, m->end - m->start) != 0)
-            bad_offsets++;
-    }
-    if (instcite_doc_relation_count(doc)) {
-        put(&got, "--- relations\n", 14);
-        for (size_t i = 0; i < instcite_doc_relation_count(doc); i++) {
-            const instcite_relation *r = instcite_doc_relation(doc, i);
-            cell(&got, r->from, 0);
-            cell(&got, r->type, 0);
-            cell(&got, r->to, 1);
-        }
-    }
-    if (instcite_doc_warning_count(doc)) {
-        put(&got, "--- warnings\n", 13);
-        for (size_t i = 0; i < instcite_doc_warning_count(doc); i++) {
-            const instcite_warning *w = instcite_doc_warning(doc, i);
-            cell(&got, w->code, 0);
-            cell(&got, w->where, 1);
-            if (w->end > layer_len || w->start > w->end)
-                bad_offsets++;
-        }
-    }
+    size_t bad_offsets = doc_lines(doc, layer, layer_len, &got);
     if (bad_offsets) {
         printf("FAIL %s: %zu offset(s) that are not the text layer's\n", path, bad_offsets);
         fail = 1;
