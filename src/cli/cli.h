@@ -117,12 +117,15 @@ int add_to_graph(instcite_doc *doc, void *ctx);
 void report_input_error(const opts *o, const char *path, const instcite_error *err);
 
 /* each_input with a stage that runs where the document was extracted (a
- * worker thread with --jobs, else the calling thread): pre(doc, ctx) returns
+ * worker thread with --jobs, else the calling thread): pre(&doc, ctx) returns
  * a block (malloc'd, or NULL) that fn(doc, extra, ctx) then receives, in
  * input order on the calling thread, and frees. pre may only read ctx; it
- * lets the work of rendering a document run in parallel too. An extra whose
- * fn is never called (after a fatal error) is freed with free(). */
-int each_input_pre(const instcite_catalog *cat, opts *o, void *(*pre)(const instcite_doc *doc, void *ctx),
+ * lets the work of rendering a document run in parallel too. When pre has
+ * all it needs it may free the document there and set doc to NULL (then it
+ * must return a block): fn gets a NULL doc, and the freeing, too, stays off
+ * the calling thread. An extra whose fn is never called (after a fatal
+ * error) is freed with free(). */
+int each_input_pre(const instcite_catalog *cat, opts *o, void *(*pre)(instcite_doc **doc, void *ctx),
                    int (*fn)(instcite_doc *doc, void *extra, void *ctx), void *ctx, int *total);
 
 /* --jobs (jobs.c): the number of extraction threads (o->jobs, or the number
@@ -133,7 +136,7 @@ int jobs_count(const opts *o);
  * inputs to *failed. Returns 0, -1 on a fatal error, 1 when no thread could
  * be started (nothing was done). */
 int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
-                        void *(*pre)(const instcite_doc *doc, void *ctx),
+                        void *(*pre)(instcite_doc **doc, void *ctx),
                         int (*fn)(instcite_doc *doc, void *extra, void *ctx), void *ctx,
                         int *failed);
 

@@ -63,9 +63,10 @@ typedef struct rendered {
     size_t len;
 } rendered;
 
-static void *render_one(const instcite_doc *doc, void *ctx)
+static void *render_one(instcite_doc **docp, void *ctx)
 {
     (void)ctx;
+    const instcite_doc *doc = *docp;
     char *buf = NULL;
     size_t size = 0;
     FILE *f = open_memstream(&buf, &size);
@@ -83,6 +84,10 @@ static void *render_one(const instcite_doc *doc, void *ctx)
     }
     h.len = size - sizeof h;
     memcpy(buf, &h, sizeof h);
+    if (h.st == INSTCITE_OK) { /* write_one needs only the bytes */
+        instcite_doc_free(*docp);
+        *docp = NULL;
+    }
     return buf;
 }
 
@@ -97,7 +102,7 @@ static int write_one(instcite_doc *doc, void *extra, void *ctx)
     } else {
         errno = 0;
         if ((h.len && fwrite((char *)extra + sizeof h, 1, h.len, w->out) != h.len) ||
-            fflush(w->out) != 0 || ferror(w->out)) {
+            ferror(w->out)) {
             /* as instcite_records_write reports it */
             int e = errno;
             w->st = INSTCITE_ERR_IO;

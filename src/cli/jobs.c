@@ -85,7 +85,7 @@ typedef struct pool {
     const instcite_catalog *cat;
     const opts *o;
     progress *prog_line;
-    void *(*pre)(const instcite_doc *doc, void *ctx);
+    void *(*pre)(instcite_doc **doc, void *ctx);
     void *ctx;
     slot *slots;
     int n;
@@ -118,7 +118,7 @@ static void *worker(void *arg)
             r.bytes = progress_size(p->prog_line, path);
             r.doc = extract_one(p->cat, p->o, path, &r.err);
             if (r.doc && p->pre)
-                r.extra = p->pre(r.doc, p->ctx);
+                r.extra = p->pre(&r.doc, p->ctx);
         }
 
         pthread_mutex_lock(&p->mu);
@@ -139,7 +139,7 @@ int jobs_count(const opts *o)
 }
 
 int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
-                        void *(*pre)(const instcite_doc *doc, void *ctx),
+                        void *(*pre)(instcite_doc **doc, void *ctx),
                         int (*fn)(instcite_doc *doc, void *extra, void *ctx), void *ctx,
                         int *failed)
 {
@@ -179,9 +179,9 @@ int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
         if (r.deferred) {
             r.doc = extract_one(cat, o, o->paths[i], &r.err);
             if (r.doc && pre)
-                r.extra = pre(r.doc, ctx);
+                r.extra = pre(&r.doc, ctx);
         }
-        if (r.doc) {
+        if (r.doc || r.extra) {
             if (fn(r.doc, r.extra, ctx))
                 rc = -1;
         } else if (r.err.code == INSTCITE_ERR_NOMEM) {

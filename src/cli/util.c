@@ -531,7 +531,7 @@ void report_input_error(const opts *o, const char *path, const instcite_error *e
 /* pre and fn of each_input_pre as one callback, for the inputs handled on
  * the calling thread. */
 typedef struct both {
-    void *(*pre)(const instcite_doc *doc, void *ctx);
+    void *(*pre)(instcite_doc **doc, void *ctx);
     int (*fn)(instcite_doc *doc, void *extra, void *ctx);
     void *ctx;
 } both;
@@ -539,11 +539,11 @@ typedef struct both {
 static int run_both(instcite_doc *doc, void *arg)
 {
     both *b = arg;
-    void *extra = b->pre ? b->pre(doc, b->ctx) : NULL;
+    void *extra = b->pre ? b->pre(&doc, b->ctx) : NULL;
     return b->fn(doc, extra, b->ctx);
 }
 
-int each_input_pre(const instcite_catalog *cat, opts *o, void *(*pre)(const instcite_doc *doc, void *ctx),
+int each_input_pre(const instcite_catalog *cat, opts *o, void *(*pre)(instcite_doc **doc, void *ctx),
                    int (*fn)(instcite_doc *doc, void *extra, void *ctx), void *ctx, int *total)
 {
     *total = 0;
