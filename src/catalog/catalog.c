@@ -978,6 +978,44 @@ static void narrow(const tkey *keys, size_t *lo, size_t *hi, size_t depth, unsig
     *hi = u;
 }
 
+/* A title ending in a year (four ASCII digits, s[i-4..i)) followed by one to
+ * three more digits and then no digit: "Drugs, 19611," is the year with a
+ * footnote marker glued on, as text layers print superscripts. */
+static int year_then_marker(const unsigned char *s, size_t i, size_t len)
+{
+    if (i < 4 || (i > 4 && s[i - 5] >= '0' && s[i - 5] <= '9'))
+        return 0;
+    for (size_t k = 1; k <= 4; k++)
+        if (s[i - k] < '0' || s[i - k] > '9')
+            return 0;
+    size_t j = i;
+    while (j < len && j - i < 4 && s[j] >= '0' && s[j] <= '9')
+        j++;
+    return j > i && j - i <= 3 && (j == len || s[j] < '0' || s[j] > '9');
+}
+
+/* Punctuation does not count in a key, so a match of "International Health
+ * Regulations (2005)" ends after "2005": the bracket left open in s[0..end)
+ * belongs to the title. Returns the length of the ")" or "）" at s[end] that
+ * closes it, else 0. */
+static size_t close_paren(const unsigned char *s, size_t end, size_t len)
+{
+    int open = 0;
+    for (size_t i = 0; i < end; i++) {
+        if (s[i] == '(' || (s[i] == 0xEF && i + 2 < end && s[i + 1] == 0xBC && s[i + 2] == 0x88))
+            open++;
+        else if ((s[i] == ')' || (s[i] == 0xEF && i + 2 < end && s[i + 1] == 0xBC && s[i + 2] == 0x89)) && open)
+            open--;
+    }
+    if (open <= 0 || end >= len)
+        return 0;
+    if (s[end] == ')')
+        return 1;
+    if (end + 2 < len && s[end] == 0xEF && s[end + 1] == 0xBC && s[end + 2] == 0x89)
+        return 3;
+    return 0;
+}
+
 const cat_entry *catalog_match_prefix(const instcite_catalog *cat, const char *text, size_t len,
                                       size_t *matched)
 {
@@ -1016,7 +1054,8 @@ const cat_entry *catalog_match_prefix(const instcite_catalog *cat, const char *t
             if (i < len) {
                 size_t nadv;
                 uint32_t next = decode(s + i, len - i, &nadv);
-                ok = char_class(next) != last;
+                ok = char_class(next) != last ||
+                     (last == CLS_DIGIT && year_then_marker(s, i, len));
             }
         }
         if (ok) {
@@ -1025,7 +1064,7 @@ const cat_entry *catalog_match_prefix(const instcite_catalog *cat, const char *t
         }
     }
     if (best && matched)
-        *matched = best_end;
+        *matched = best_end + close_paren(s, best_end, len);
     return best;
 }
 

@@ -456,6 +456,32 @@ static bool spaced_marker(const char *s, size_t n, size_t i, size_t k, unsigned 
     return true;
 }
 
+/* A year with a marker glued on ("Drugs, 19611;", "August 19493,"): a run of
+ * five to seven digits after a space, whose first four are a year (1800-2099)
+ * and whose rest is the number of a footnote that exists and may come next.
+ * Returns the marker's length (the run's part after the year), else 0. */
+static size_t year_marker(const char *s, size_t n, size_t i, const fnset *fs, unsigned long *v)
+{
+    size_t r = 0;
+    while (i + r < n && r < 8 && is_digit(s[i + r]))
+        r++;
+    if (r < 5 || r > 7 || i == 0 || s[i - 1] != ' ' || s[i + 4] == '0')
+        return 0;
+    int year = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+    if (year < 1800 || year > 2099)
+        return 0;
+    unsigned long m = 0;
+    for (size_t j = 4; j < r; j++)
+        m = m * 10 + (unsigned long)(s[i + j] - '0');
+    if (m == 0 || m >= 1000 || !fs->has[m] || (int)m > fs->max_seen + 1)
+        return 0;
+    char next = i + r < n ? s[i + r] : ' ';
+    if (next != ' ' && next != ',' && next != ';' && next != '.' && next != ':' && next != ')')
+        return 0;
+    *v = m;
+    return r - 4;
+}
+
 /* Appends line l to b, joining with a space (none after a hyphen that ends a
  * line before a lower-case letter), turning glued markers into FN marks. */
 static bool append_line(growbuf *b, const text *t, const line *l, fnset *fs, bool markers)
@@ -470,9 +496,16 @@ static bool append_line(growbuf *b, const text *t, const line *l, fnset *fs, boo
     for (size_t i = 0; i < n;) {
         unsigned long v;
         size_t k;
-        if (markers && is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1])) &&
-            (k = lang_digits(s + i, n - i, 3, &v)) &&
-            (glued_marker(s, n, i, k, v, fs) || spaced_marker(s, n, i, k, v, fs))) {
+        bool run_start = markers && is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1]));
+        if (run_start && (k = year_marker(s, n, i, fs, &v))) {
+            for (size_t j = 0; j < 4; j++, i++) /* the year, then the marker below */
+                if (!gb_put(b, s[i], t->map[l->start + i]))
+                    return false;
+        } else if (!(run_start && (k = lang_digits(s + i, n - i, 3, &v)) &&
+                     (glued_marker(s, n, i, k, v, fs) || spaced_marker(s, n, i, k, v, fs)))) {
+            k = 0;
+        }
+        if (k) {
             if (!gb_put(b, FN_OPEN, t->map[l->start + i]))
                 return false;
             for (size_t j = 0; j < k; j++)
