@@ -3,6 +3,7 @@
 
     scripts/gen_corpus.py -n 20 --seed 1 -o DIR [--lang zh|en] [--first-session 70]
                           [--manifest FILE] [--catalog datasets/instruments.csv]
+                          [--cites MEAN] [--bytes SIZE]
 
 Writes DIR/A_RES_<session>_<number>.<lang>.txt: a header (session, agenda item,
 adoption date, report, number and title), preambular paragraphs opening with a
@@ -15,6 +16,12 @@ resolutions of the same corpus, mostly from the same agenda item (a family
 carried from session to session), cited with their own adoption date and
 title so the facts agree. Sessions and dates agree too: session s sits in
 the autumn of 1945 + s. Resolutions only cite earlier sessions.
+
+By default a resolution is short (about 1.3 KB, 5.6 citations): quick for
+tests. --cites and --bytes give the shape of real ones for benchmarks: A/RES/74/174
+is 12 KB of Chinese with 19 citations, and most of a real resolution is
+paragraphs citing nothing (--bytes pads with such paragraphs, which still hold
+the words, digits and capitals a scanner has to look at and pass by).
 
 --manifest writes one JSON object per document: its symbol, file and the
 identities it cites (catalog instruments by English title, resolutions by
@@ -86,6 +93,46 @@ FILLER_OP = [
      "Member States and other donors to provide extrabudgetary resources"),
     ("秘书长向大会下一届会议提交关于本决议执行情况的报告",
      "the Secretary-General to submit a report on the implementation of the present resolution"),
+]
+
+# Paragraphs for --bytes: longer, citing nothing, but with what makes a
+# scanner stop and look (numbers, years, capitalised names, "Convention" and
+# "resolution" as plain words, quotation marks). Preambular, then operative.
+PADDING_PP = [
+    ("深为关切全世界估计有1.5亿名儿童遭受某种形式的暴力，其中多数人从未得到任何支助或保护，"
+     "又深为关切2018年报告的案件数目比2010年增加了三倍以上",
+     "Deeply concerned that an estimated 150 million children worldwide suffer some form of "
+     "violence, most of whom never receive any support or protection, and that the number of "
+     "cases reported in 2018 was more than three times that of 2010"),
+    ("确认联合国系统各实体，特别是联合国儿童基金会、世界卫生组织和国际电信联盟，"
+     "在其各自任务范围内开展的工作，并期待各方在第二十届会议之前加强协作",
+     "Acknowledging the work carried out by the entities of the United Nations system, in "
+     "particular the United Nations Children's Fund, the World Health Organization and the "
+     "International Telecommunication Union, within their respective mandates"),
+    ("强调各国有责任根据本国法律和适用的国际法，包括有关公约和议定书，"
+     "调查、起诉和惩处犯罪人，并为受害者提供有效补救",
+     "Stressing that States have the responsibility, under their national law and applicable "
+     "international law, including the relevant conventions and protocols, to investigate, "
+     "prosecute and punish perpetrators and to provide victims with effective remedies"),
+    ("注意到秘书长的报告以及各会员国在“加强合作”专题讨论会上所作的发言，"
+     "该讨论会于2019年4月在维也纳举行，有来自80多个国家的专家与会",
+     "Taking note of the report of the Secretary-General and of the statements made by Member "
+     "States at the thematic discussion on \u201cstrengthening cooperation\u201d, held in Vienna "
+     "in April 2019 with experts from more than 80 countries"),
+]
+PADDING_OP = [
+    ("鼓励会员国酌情考虑采取立法、行政、社会和教育措施，包括开展宣传运动和为教师、"
+     "执法人员、检察官和法官提供专门培训，以预防和应对一切形式的剥削和虐待",
+     "Encourages Member States to consider, as appropriate, legislative, administrative, social "
+     "and educational measures, including awareness-raising campaigns and specialized training "
+     "for teachers, law enforcement officers, prosecutors and judges, to prevent and respond to "
+     "all forms of exploitation and abuse"),
+    ("决定在第七十六届会议临时议程题为“预防犯罪和刑事司法”的项目下列入题为"
+     "“加强国际合作”的分项，并请秘书长在第六届会议上提出建议",
+     "Decides to include in the provisional agenda of its next session, under the item entitled "
+     "\u201cCrime prevention and criminal justice\u201d, the sub-item entitled \u201cStrengthening "
+     "international cooperation\u201d, and requests the Secretary-General to make "
+     "recommendations at that session"),
 ]
 
 
@@ -213,15 +260,17 @@ class Prefix:
         return self.seq[i]
 
 
-def choose_citations(doc, earlier_index, catalog, cum_weights, rnd):
-    k_inst = min(len(catalog), 1 + int(rnd.expovariate(1 / 2.5)))
+def choose_citations(doc, earlier_index, catalog, cum_weights, rnd, scale=1.0):
+    """About 5.6 citations, or 5.6 * scale: catalog instruments (at least one)
+    and earlier resolutions, each count drawn from an exponential."""
+    k_inst = min(len(catalog), 1 + int(rnd.expovariate(1 / (2.5 * scale))))
     inst = []
     while len(inst) < k_inst:
         r = rnd.choices(catalog, cum_weights=cum_weights)[0]
         if r not in inst:
             inst.append(r)
     earlier, family = earlier_index.before(doc)
-    k_res = min(len(earlier), int(rnd.expovariate(1 / 2.5)))
+    k_res = min(len(earlier), int(rnd.expovariate(1 / (2.5 * scale))))
     res = []
     for _ in range(k_res * 3):
         if len(res) >= k_res:
@@ -300,7 +349,7 @@ def res_ref(lang, d, first):
     return f"{word} {d.session}/{d.number} of {en_date(d.date)} on {d.subject[1].lower()}"
 
 
-def write_doc(doc, inst, res, lang, rnd):
+def write_doc(doc, inst, res, lang, rnd, size=0):
     w = Writer(lang)
     zh = lang == "zh"
     a = doc.agenda
@@ -339,6 +388,22 @@ def write_doc(doc, inst, res, lang, rnd):
     for i in range(rnd.randrange(1, 4)):
         f = FILLER_PP[rnd.randrange(len(FILLER_PP))]
         pp.insert(rnd.randrange(len(pp) + 1), (f[0] + "，" if zh else f[1] + ",", []))
+    # --bytes: paragraphs citing nothing, until the text is about `size`
+    # bytes; preambular ones before the operative part, operative ones in it.
+    if size:
+        have = sum(len(t.encode()) + 2 for t, _ in pp) + 600
+        pad_pp, pad_op = [], []
+        while have < size:
+            pad = pad_pp if len(pad_pp) <= len(pad_op) else pad_op
+            pool = PADDING_PP if pad is pad_pp else PADDING_OP
+            f = pool[rnd.randrange(len(pool))]
+            text = f[0] + "，" if zh else f[1] + ","
+            pad.append(text)
+            have += len(text.encode()) + 2
+        for text in pad_pp:
+            pp.insert(rnd.randrange(len(pp) + 1), (text, []))
+    else:
+        pad_op = []
     for text, notes in pp:
         w.para(text, notes)
 
@@ -355,6 +420,8 @@ def write_doc(doc, inst, res, lang, rnd):
         v = VERBS_OP[rnd.randrange(len(VERBS_OP))]
         f = FILLER_OP[rnd.randrange(len(FILLER_OP))]
         ops.append((f"{v[0]}{f[0]}；" if zh else f"{v[1]} {f[1]};", []))
+    for text in pad_op:
+        ops.insert(rnd.randrange(len(ops) + 1), (text[:-1] + ("；" if zh else ";"), []))
     for i, (text, notes) in enumerate(ops, 1):
         if i == len(ops):
             text = text[:-1] + ("。" if zh else ".")
@@ -380,6 +447,10 @@ def main():
     ap.add_argument("--catalog", default=os.path.join(os.path.dirname(__file__), "..",
                                                       "datasets", "instruments.csv"))
     ap.add_argument("--manifest", help="write the planned citations (JSON Lines) here")
+    ap.add_argument("--cites", type=float, default=5.6,
+                    help="mean citations per resolution (default 5.6; real ones: 10 to 20)")
+    ap.add_argument("--bytes", type=int, default=0, metavar="SIZE",
+                    help="pad each resolution to about SIZE bytes with paragraphs citing nothing")
     ap.add_argument("--known", action="append", default=[], metavar="S/N:YYYY-MM-DD:ITEM:ZH:EN",
                     help="an existing resolution the generated ones may cite (not written), "
                          "e.g. 74/174:2019-12-18:106:打击网上儿童性剥削和性虐待:Countering child "
@@ -387,6 +458,8 @@ def main():
     args = ap.parse_args()
     if args.n < 1 or args.sessions < 1 or not 1 <= args.first_session <= 99 - args.sessions:
         ap.error("need n >= 1, sessions >= 1 and sessions within 1..99")
+    if not 1 <= args.cites <= 200 or args.bytes < 0:
+        ap.error("need --cites within 1..200 and --bytes >= 0")
 
     rnd = random.Random(args.seed)
     catalog = load_catalog(args.catalog)
@@ -412,8 +485,8 @@ def main():
     # Cumulative weights once, not per draw.
     cum = list(itertools.accumulate(weights))
     for doc in docs:
-        inst, res = choose_citations(doc, earlier, order, cum, rnd)
-        text = write_doc(doc, inst, res, args.lang, rnd)
+        inst, res = choose_citations(doc, earlier, order, cum, rnd, args.cites / 5.6)
+        text = write_doc(doc, inst, res, args.lang, rnd, args.bytes)
         name = f"A_RES_{doc.session}_{doc.number}.{args.lang}.txt"
         with open(os.path.join(args.output, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
