@@ -46,7 +46,7 @@ typedef struct ctx {
     /* The text being scanned: one paragraph's normalised bytes and their map
      * to input offsets (layout may join lines, so paragraphs own copies). */
     const char *s;
-    const size_t *map;
+    const text_off *map;
     size_t len;
     layout lo;
     instcite_doc *doc;

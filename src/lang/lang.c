@@ -62,33 +62,34 @@ static void count_words(const char *s, size_t len, const char *const *const *lis
     }
 }
 
+/* The first 8 KiB decide: a resolution's header and first paragraphs are
+ * hundreds of words of its language, and reading further only costs time
+ * (this pass was 12% of extraction on 12 KB resolutions). */
+#define DETECT_BYTES 8192
+
 const char *lang_detect(const char *s, size_t len)
 {
     size_t cjk = 0, cyr = 0, arab = 0, latin = 0;
-    size_t limit = len < 65536 ? len : 65536;
+    size_t limit = len < DETECT_BYTES ? len : DETECT_BYTES;
+    /* The text is valid UTF-8 (normalised): the lead byte tells the block.
+     * U+4E00..U+9FFF is E4 B8.. to E9 BF BF, U+0400..U+04FF leads D0..D3,
+     * U+0600..U+06FF D8..DB; Latin letters are counted in ASCII only. */
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < limit;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) { /* ASCII: no decoding */
-            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-                latin++;
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
             i++;
-            continue;
+        } else if (c < 0xE0) {
+            cyr += c >= 0xD0 && c <= 0xD3;
+            arab += c >= 0xD8 && c <= 0xDB;
+            i += 2;
+        } else if (c < 0xF0) {
+            cjk += (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && i + 1 < limit && u[i + 1] >= 0xB8);
+            i += 3;
+        } else {
+            i += 4;
         }
-        unsigned cp;
-        size_t n = utf8_decode((const unsigned char *)s + i, limit - i, &cp);
-        if (!n) {
-            i++;
-            continue;
-        }
-        i += n;
-        if (cp >= 0x4E00 && cp <= 0x9FFF)
-            cjk++;
-        else if (cp >= 0x0400 && cp <= 0x04FF)
-            cyr++;
-        else if (cp >= 0x0600 && cp <= 0x06FF)
-            arab++;
-        else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
-            latin++;
     }
     if (cjk * 3 >= latin && cjk >= cyr && cjk >= arab && cjk > 0)
         return "zh";

@@ -122,8 +122,9 @@ typedef struct lang_table {
 /* The table for a language code, or NULL when the language has none yet. */
 const lang_table *lang_find(const char *code);
 
-/* Guesses the language of normalised text from its scripts: "zh", "ar",
- * "ru", or a Latin-script language by its common words. Never NULL. */
+/* Guesses the language of normalised text from the scripts of its first
+ * 8 KiB: "zh", "ar", "ru", or a Latin-script language by its common words.
+ * Never NULL. */
 const char *lang_detect(const char *s, size_t len);
 
 /* Matching helpers over normalised text; each returns the number of bytes

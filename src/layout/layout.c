@@ -25,7 +25,7 @@ static bool is_ascii_letter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static para *add_para(layout *lo, para_kind kind, int n, const char *s, const size_t *map, size_t len,
+static para *add_para(layout *lo, para_kind kind, int n, const char *s, const text_off *map, size_t len,
                       size_t body)
 {
     if (lo->n_paras == lo->cap_paras) {
@@ -237,7 +237,7 @@ static instcite_status by_lines(layout *lo, const text *t, const lang_table *L)
         size_t next = nl ? le + 1 : le;
         const char *s = t->s + ls;
         size_t n = le - ls;
-        const size_t *map = t->map + ls;
+        const text_off *map = t->map + ls;
         para *p = NULL;
         bool wants_para = true;
         int num;
@@ -317,7 +317,7 @@ typedef struct line {
 
 typedef struct growbuf {
     char *s;
-    size_t *map;
+    text_off *map;
     size_t len, cap;
 } growbuf;
 
@@ -329,14 +329,14 @@ static bool gb_put(growbuf *b, char c, size_t at)
         if (!s)
             return false;
         b->s = s;
-        size_t *m = realloc(b->map, (ncap + 1) * sizeof *m);
+        text_off *m = realloc(b->map, (ncap + 1) * sizeof *m);
         if (!m)
             return false;
         b->map = m;
         b->cap = ncap;
     }
     b->s[b->len] = c;
-    b->map[b->len++] = at;
+    b->map[b->len++] = (text_off)at;
     return true;
 }
 

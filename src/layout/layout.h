@@ -33,7 +33,7 @@ typedef struct para {
     int n;          /* PP/OP/FN number; 0 for HEADER */
     char where[16]; /* "PP3", "OP17", "FN6", "HEADER" */
     const char *s;  /* the paragraph's normalised bytes (not NUL-terminated) */
-    const size_t *map; /* input offset of each byte of s */
+    const text_off *map; /* input offset of each byte of s */
     size_t len;
     size_t body;    /* offset in s of the text after the number or marker */
 } para;

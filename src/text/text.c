@@ -88,7 +88,7 @@ static unsigned fold_ascii(unsigned cp)
 
 typedef struct out {
     char *s;
-    size_t *map;
+    text_off *map;
     size_t len;
     unsigned last; /* last code point written on this line, 0 at line start */
     bool pending_space;
@@ -99,7 +99,7 @@ static void put(out *o, const char *b, size_t n, size_t at)
 {
     for (size_t i = 0; i < n; i++) {
         o->s[o->len] = b[i];
-        o->map[o->len++] = at;
+        o->map[o->len++] = (text_off)at;
     }
 }
 
@@ -164,7 +164,7 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
             o.pending_space = false;
             do {
                 o.s[o.len] = (char)c0;
-                o.map[o.len++] = i++;
+                o.map[o.len++] = (text_off)i++;
             } while (i < len && (c0 = s[i]) > 0x20 && c0 < 0x7F);
             o.last = s[i - 1];
             any_text = true;
@@ -183,7 +183,7 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
             o.pending_space = false;
             for (int k = 0; k < 3; k++) {
                 o.s[o.len] = (char)s[i + k];
-                o.map[o.len++] = i;
+                o.map[o.len++] = (text_off)i;
             }
             o.last = ((unsigned)(c0 & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) |
                      (unsigned)(s[i + 2] & 0x3F);
@@ -276,7 +276,7 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
         return INSTCITE_ERR_EMPTY;
     }
     o.s[o.len] = '\0';
-    o.map[o.len] = len;
+    o.map[o.len] = (text_off)len;
     t->in = s;
     t->in_len = len;
     t->s = o.s;
@@ -292,7 +292,7 @@ void text_destroy(text *t)
     memset(t, 0, sizeof *t);
 }
 
-size_t text_input_end(const unsigned char *in, const size_t *map, size_t e)
+size_t text_input_end(const unsigned char *in, const text_off *map, size_t e)
 {
     size_t at = map[e - 1];
     unsigned cp;

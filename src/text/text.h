@@ -36,12 +36,19 @@
 #define FN_OPEN '\x1e'
 #define FN_CLOSE '\x1f'
 
+/* An input byte offset in a map: 32 bits, since an input is at most
+ * INSTCITE_MAX_INPUT (1 GiB) and a converted one (UTF-16, GB18030 -> UTF-8)
+ * at most 1.5 times that. Four bytes per normalised byte instead of eight. */
+#include <stdint.h>
+typedef uint32_t text_off;
+_Static_assert(INSTCITE_MAX_INPUT / 2 * 3 <= UINT32_MAX, "map offsets need 32 bits");
+
 typedef struct text {
     const unsigned char *in; /* borrowed input */
     size_t in_len;
     char *s;     /* normalised, NUL-terminated */
     size_t len;
-    size_t *map; /* len + 1 entries; map[len] == in_len */
+    text_off *map; /* len + 1 entries; map[len] == in_len */
 } text;
 
 /* Validates and normalises len bytes. Fails with INSTCITE_ERR_ENCODING (offset
@@ -52,7 +59,7 @@ void text_destroy(text *t);
 
 /* Input offset just past the character that produced normalised byte e - 1
  * (e > 0), i.e. the input end of a span ending at e. */
-size_t text_input_end(const unsigned char *in, const size_t *map, size_t e);
+size_t text_input_end(const unsigned char *in, const text_off *map, size_t e);
 
 /* Decodes one UTF-8 code point at s (which has n > 0 bytes); returns its
  * length, or 0 if the bytes are not a valid, shortest-form code point.
