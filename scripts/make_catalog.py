@@ -3,13 +3,24 @@
 
 Provenance
 ----------
-The single input is shared/reference/instruments-facts.tsv: one row per
+The main input is shared/reference/instruments-facts.tsv: one row per
 instrument, with its titles in the six UN languages, adoption facts, Treaty
 Series (UNTS) registration and, for every title and fact, how it is known:
 "sourced:<ref>" / "S(<ref>)" when a cited source was read, "recalled" / "R"
 when it was written from memory and not checked.  The sources column names
 the references (their keys are explained in
 shared/reference/un-citation-conventions.md).
+
+A second input, datasets/instruments-extra.tsv (same header, committed), is
+read after the reference table: instruments missing from the reference
+table, found in the English corpus (shared/corpus/en, the text layers of GA
+resolutions).  Every title and fact there is recalled ("recalled" / "R")
+unless the corpus text itself shows it, in which case the cell cites the
+document: "S(A/RES/73/6 fn5)" (footnote 5), "S(A/RES/73/7 OP3)" (a
+paragraph); the English title's own mark is its "title:" fact, and the
+sources column reads "CORPUS-EN(<symbol> <paragraphs>)".  A title
+cell is left empty rather than guessed.  An id that is already in the
+reference table is an error (the reference row is never overridden).
 
 The output, datasets/instruments.csv, is committed and embedded in the
 library at build time (src/catalog/meson.build).  The build never runs this
@@ -49,7 +60,10 @@ uses, say), by hand, with how each is known in the basis column; a Russian
 one gets its case forms too. A row naming an unknown id is an error. All of
 these come after the derived aliases, duplicates (after folding) dropped.
 
-Usage: scripts/make_catalog.py [FACTS_TSV [OUT_CSV [EXTRA_ALIASES_CSV]]]
+Usage: scripts/make_catalog.py [FACTS_TSV [OUT_CSV [EXTRA_ALIASES_CSV [EXTRA_FACTS_TSV]]]]
+(defaults: ../shared/reference/instruments-facts.tsv, datasets/instruments.csv,
+datasets/aliases-extra.csv, datasets/instruments-extra.tsv; the extra
+inputs are skipped when the file does not exist)
 """
 
 import csv
@@ -62,6 +76,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_IN = os.path.join(HERE, '..', '..', 'shared', 'reference', 'instruments-facts.tsv')
 DEFAULT_OUT = os.path.join(HERE, '..', 'datasets', 'instruments.csv')
 DEFAULT_EXTRA = os.path.join(HERE, '..', 'datasets', 'aliases-extra.csv')
+DEFAULT_EXTRA_FACTS = os.path.join(HERE, '..', 'datasets', 'instruments-extra.tsv')
 
 COLUMNS = ['id', 'kind', 'title_en', 'title_fr', 'title_es', 'title_ru', 'title_zh',
            'title_ar', 'aliases', 'date', 'adopted_by', 'unts_volume', 'unts_number',
@@ -86,8 +101,10 @@ HEAD_NOUNS = {
 # text ("the resolution cites", "cat") once case is folded. Also short names
 # that other instruments share: "Doha Declaration" is as often the 2001 Doha
 # Declaration on the TRIPS Agreement and Public Health (A/RES/73/3) as the
-# Crime Congress declaration.
-COMMON_WORD_ALIASES = {'CAT', 'CITES', 'Doha Declaration'}
+# Crime Congress declaration, and "Relationship Agreement" (A/RES/73/7: the
+# one between the UN and the ICC) names the UN's agreements with other
+# organizations too.
+COMMON_WORD_ALIASES = {'CAT', 'CITES', 'Doha Declaration', 'Relationship Agreement'}
 
 
 def kind_of(title):
@@ -361,12 +378,37 @@ def derive_parents(rows):
     return unresolved
 
 
+def read_facts(path, header_of=None):
+    """Rows of a facts TSV; with header_of, its header must be that file's."""
+    with open(path, encoding='utf-8', newline='') as f:
+        reader = csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE)
+        rows = list(reader)
+        header = reader.fieldnames
+    if header_of:
+        with open(header_of, encoding='utf-8', newline='') as f:
+            want = f.readline().rstrip('\r\n').split('\t')
+        if header != want:
+            raise SystemExit('make_catalog: %s: header differs from %s' % (path, header_of))
+    for n, r in enumerate(rows, 2):
+        if None in r or any(v is None for v in r.values()):
+            raise SystemExit('make_catalog: %s:%d: wrong number of columns' % (path, n))
+    return rows
+
+
 def main(argv):
     src = argv[1] if len(argv) > 1 else DEFAULT_IN
     dst = argv[2] if len(argv) > 2 else DEFAULT_OUT
     extra_path = argv[3] if len(argv) > 3 else DEFAULT_EXTRA
-    with open(src, encoding='utf-8', newline='') as f:
-        rows = list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
+    extra_facts = argv[4] if len(argv) > 4 else DEFAULT_EXTRA_FACTS
+    rows = read_facts(src)
+    if os.path.exists(extra_facts):
+        known = {r['key'] for r in rows}
+        for r in read_facts(extra_facts, header_of=src):
+            if r['key'] in known:
+                raise SystemExit('make_catalog: %s: id %r is already in %s'
+                                 % (extra_facts, r['key'], src))
+            known.add(r['key'])
+            rows.append(r)
     for r in rows:
         r['kind'] = kind_of(r['en_title'])
     unresolved = derive_parents(rows)
