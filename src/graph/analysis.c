@@ -132,8 +132,11 @@ static igraph_error_t igraph_metrics(analysis *a)
         a->nodes[v].in_degree = (long long)VECTOR(deg)[v];
 
     IGRAPH_VECTOR_INIT_FINALLY(&rank, n);
-    IGRAPH_CHECK(igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &rank, &value,
-                                 igraph_vss_all(), IGRAPH_DIRECTED, 0.85, &w, NULL));
+    int threads = graph_one_thread();
+    igraph_error_t prc = igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &rank, &value,
+                                         igraph_vss_all(), IGRAPH_DIRECTED, 0.85, &w, NULL);
+    graph_threads_restore(threads);
+    IGRAPH_CHECK(prc);
 
     IGRAPH_VECTOR_INIT_FINALLY(&hub, n);
     IGRAPH_VECTOR_INIT_FINALLY(&auth, n);

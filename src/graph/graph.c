@@ -37,6 +37,9 @@
 #include "catalog/catalog.h"
 
 #include <igraph.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include <errno.h>
 #include <locale.h>
@@ -49,21 +52,26 @@
 /* ------------------------------------------------------------------------ */
 /* Small containers                                                          */
 
-/* Distinct strings in first-seen order. */
-typedef struct strlist {
-    char **v;
-    size_t n, cap;
-    char *joined; /* ";"-joined cache, rebuilt by strlist_join */
-} strlist;
+/* Interned strings: each distinct list value (a paragraph name, a clause, a
+ * verb, a language, a ";"-joined list) is stored once per graph, and lists
+ * hold pointers into the pool, so equal strings are equal pointers. Millions
+ * of edges share a few thousand such strings (a per-edge copy of each was
+ * most of the memory of a corpus graph). Open addressing, NULL = empty, the
+ * capacity a power of two kept at most half full. */
+typedef struct strpool {
+    char **slot;
+    size_t cap, n;
+} strpool;
 
-static char *xstrdup(const char *s)
-{
-    size_t len = strlen(s);
-    char *p = malloc(len + 1);
-    if (p)
-        memcpy(p, s, len + 1);
-    return p;
-}
+/* Distinct pooled strings in first-seen order: the first inline (most edges
+ * carry one paragraph, one clause, one verb, one language), the others in
+ * more[]. */
+typedef struct strlist {
+    const char *one;
+    const char **more;
+    uint32_t n, cap; /* n entries; cap slots in more */
+    const char *joined; /* ";"-joined, pooled; set by strlist_join */
+} strlist;
 
 /* Copies s with every character XML 1.0 forbids (C0 controls other than
  * \t \n \r, surrogates, U+FFFE, U+FFFF) and every invalid UTF-8 byte
@@ -126,53 +134,127 @@ static char *sanitize_dup(const char *s)
     return out;
 }
 
+static uint64_t hash_bytes(const char *s);
+
+static const char *pool_find(const strpool *p, const char *s)
+{
+    if (!p->cap)
+        return NULL;
+    for (size_t h = (size_t)hash_bytes(s) & (p->cap - 1); p->slot[h]; h = (h + 1) & (p->cap - 1))
+        if (strcmp(p->slot[h], s) == 0)
+            return p->slot[h];
+    return NULL;
+}
+
+/* The pooled copy of s (sanitized as sanitize_dup does); NULL when out of
+ * memory. Pooled strings are clean, so s found as it is needs no cleaning:
+ * the common case allocates nothing. */
+static const char *pool_intern(strpool *p, const char *s)
+{
+    const char *found = pool_find(p, s);
+    if (found)
+        return found;
+    char *clean = sanitize_dup(s);
+    if (!clean)
+        return NULL;
+    if ((found = pool_find(p, clean))) {
+        free(clean);
+        return found;
+    }
+    if ((p->n + 1) * 2 > p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 256;
+        char **slot = calloc(cap, sizeof *slot);
+        if (!slot) {
+            free(clean);
+            return NULL;
+        }
+        for (size_t i = 0; i < p->cap; i++) {
+            if (!p->slot[i])
+                continue;
+            size_t h = (size_t)hash_bytes(p->slot[i]) & (cap - 1);
+            while (slot[h])
+                h = (h + 1) & (cap - 1);
+            slot[h] = p->slot[i];
+        }
+        free(p->slot);
+        p->slot = slot;
+        p->cap = cap;
+    }
+    size_t h = (size_t)hash_bytes(clean) & (p->cap - 1);
+    while (p->slot[h])
+        h = (h + 1) & (p->cap - 1);
+    p->slot[h] = clean;
+    p->n++;
+    return clean;
+}
+
+static void pool_destroy(strpool *p)
+{
+    for (size_t i = 0; i < p->cap; i++)
+        free(p->slot[i]);
+    free(p->slot);
+    memset(p, 0, sizeof *p);
+}
+
+static const char *strlist_at(const strlist *l, size_t i)
+{
+    return i == 0 ? l->one : l->more[i - 1];
+}
+
 /* 0 when added or already present, -1 when out of memory. */
-static int strlist_add(strlist *l, const char *s)
+static int strlist_add(strpool *p, strlist *l, const char *s)
 {
     if (!s || !*s)
         return 0;
+    const char *v = pool_intern(p, s);
+    if (!v)
+        return -1;
     for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->v[i], s) == 0)
+        if (strlist_at(l, i) == v)
             return 0;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 4;
-        char **v = realloc(l->v, cap * sizeof *v);
-        if (!v)
+    if (l->n == 0) {
+        l->one = v;
+        l->n = 1;
+        return 0;
+    }
+    if (l->n - 1 == l->cap) {
+        if (l->cap >= UINT32_MAX / 2)
             return -1;
-        l->v = v;
+        uint32_t cap = l->cap ? l->cap * 2 : 4;
+        const char **more = realloc(l->more, cap * sizeof *more);
+        if (!more)
+            return -1;
+        l->more = more;
         l->cap = cap;
     }
-    char *copy = sanitize_dup(s);
-    if (!copy)
-        return -1;
-    l->v[l->n++] = copy;
+    l->more[l->n++ - 1] = v;
     return 0;
 }
 
 static int cmp_str_ptr(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Rebuilds l->joined ("" when empty -> NULL). sorted: join a sorted copy
- * instead of first-seen order. 0 or -1 (out of memory). */
-static int strlist_join(strlist *l, bool sorted)
+/* Sets l->joined (NULL when empty). sorted: join a sorted copy instead of
+ * first-seen order. 0 or -1 (out of memory). */
+static int strlist_join(strpool *p, strlist *l, bool sorted)
 {
-    free(l->joined);
-    l->joined = NULL;
-    if (l->n == 0)
+    l->joined = l->n ? l->one : NULL;
+    if (l->n <= 1)
         return 0;
     size_t len = 0;
     for (size_t i = 0; i < l->n; i++)
-        len += strlen(l->v[i]) + 1;
-    char **order = malloc(l->n * sizeof *order);
+        len += strlen(strlist_at(l, i)) + 1;
+    const char **order = malloc(l->n * sizeof *order);
     char *j = malloc(len);
     if (!order || !j) {
         free(order);
         free(j);
         return -1;
     }
-    memcpy(order, l->v, l->n * sizeof *order);
+    for (size_t i = 0; i < l->n; i++)
+        order[i] = strlist_at(l, i);
     if (sorted)
         qsort(order, l->n, sizeof *order, cmp_str_ptr);
     size_t o = 0;
@@ -185,16 +267,14 @@ static int strlist_join(strlist *l, bool sorted)
     }
     j[o] = '\0';
     free(order);
-    l->joined = j;
-    return 0;
+    l->joined = pool_intern(p, j);
+    free(j);
+    return l->joined ? 0 : -1;
 }
 
 static void strlist_destroy(strlist *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        free(l->v[i]);
-    free(l->v);
-    free(l->joined);
+    free(l->more);
     memset(l, 0, sizeof *l);
 }
 
@@ -222,7 +302,7 @@ typedef struct edge {
     strlist paragraphs, clauses, lang;
     strlist verbs; /* clause verbs as printed, in every language met */
     strlist relations, relation_where;
-    char *type; /* derived by graph_prepare */
+    const char *type; /* derived by graph_prepare: pooled, or a literal */
 } edge;
 
 /* Open-addressing hash index: slot holds index + 1, 0 = empty. Capacity is a
@@ -240,6 +320,7 @@ struct instcite_graph {
     size_t n_edges, cap_edges;
     hindex node_index; /* by id */
     hindex edge_index; /* by (from, to) */
+    strpool pool;      /* the strings of every strlist */
     /* Sorted view, valid when !dirty. */
     bool dirty;
     size_t *node_order; /* sorted position -> node index */
@@ -459,7 +540,8 @@ static int add_relation(instcite_graph *g, size_t from, size_t to, const char *t
     long e = ensure_edge(g, from, to);
     if (e < 0)
         return -1;
-    if (strlist_add(&g->edges[e].relations, type) || strlist_add(&g->edges[e].relation_where, where))
+    if (strlist_add(&g->pool, &g->edges[e].relations, type) ||
+        strlist_add(&g->pool, &g->edges[e].relation_where, where))
         return -1;
     g->dirty = true;
     return 0;
@@ -588,7 +670,7 @@ static int fill_from_mention(instcite_graph *g, size_t ni, const instcite_mentio
     return 0;
 }
 
-static int fill_from_doc(node *n, const instcite_docinfo *info)
+static int fill_from_doc(strpool *pool, node *n, const instcite_docinfo *info)
 {
     /* The document's own statements win over what citing documents said
      * about it; a second copy (another language) only fills gaps. */
@@ -600,7 +682,7 @@ static int fill_from_doc(node *n, const instcite_docinfo *info)
     if (set_str(&n->label, label, overwrite) || set_str(&n->symbol, info->symbol, overwrite) ||
         set_str(&n->body, info->body, overwrite) || set_str(&n->date, info->date, overwrite) ||
         set_str(&n->title, info->title, overwrite) ||
-        set_str(&n->agenda_item, info->agenda_item, overwrite) || strlist_add(&n->lang, info->lang))
+        set_str(&n->agenda_item, info->agenda_item, overwrite) || strlist_add(pool, &n->lang, info->lang))
         return -1;
     if (info->session && (overwrite || !n->session))
         n->session = info->session;
@@ -659,7 +741,7 @@ instcite_status instcite_graph_add(instcite_graph *g, const instcite_doc *doc, i
     if (!doc_id || !*doc_id)
         doc_id = "-";
     long d = ensure_node(g, doc_id, NULL);
-    if (d < 0 || fill_from_doc(&g->nodes[d], info))
+    if (d < 0 || fill_from_doc(&g->pool, &g->nodes[d], info))
         return nomem(err);
 
     size_t nm = instcite_doc_mention_count(doc);
@@ -680,8 +762,9 @@ instcite_status instcite_graph_add(instcite_graph *g, const instcite_doc *doc, i
         if (ed->mentions == 0 || m->start < ed->first_offset)
             ed->first_offset = m->start;
         ed->mentions++;
-        if (strlist_add(&ed->paragraphs, m->where) || strlist_add(&ed->clauses, m->clause) ||
-            strlist_add(&ed->verbs, m->verb) || strlist_add(&ed->lang, info->lang))
+        if (strlist_add(&g->pool, &ed->paragraphs, m->where) ||
+            strlist_add(&g->pool, &ed->clauses, m->clause) || strlist_add(&g->pool, &ed->verbs, m->verb) ||
+            strlist_add(&g->pool, &ed->lang, info->lang))
             return nomem(err);
     }
 
@@ -746,7 +829,6 @@ static void edge_destroy(edge *e)
     strlist_destroy(&e->lang);
     strlist_destroy(&e->relations);
     strlist_destroy(&e->relation_where);
-    free(e->type);
 }
 
 void instcite_graph_free(instcite_graph *g)
@@ -761,6 +843,7 @@ void instcite_graph_free(instcite_graph *g)
     free(g->edges);
     free(g->node_index.slot);
     free(g->edge_index.slot);
+    pool_destroy(&g->pool);
     free(g->node_order);
     free(g->node_rank);
     free(g->edge_order);
@@ -846,8 +929,11 @@ static igraph_error_t compute_metrics(instcite_graph *g)
     IGRAPH_CHECK(igraph_degree(&ig, &degree, igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS));
     IGRAPH_CHECK(igraph_strength(&ig, &strength, igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS,
                                  &weights));
-    IGRAPH_CHECK(igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &rank, &value,
-                                 igraph_vss_all(), IGRAPH_DIRECTED, 0.85, &weights, NULL));
+    int threads = graph_one_thread();
+    igraph_error_t prc = igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &rank, &value,
+                                         igraph_vss_all(), IGRAPH_DIRECTED, 0.85, &weights, NULL);
+    graph_threads_restore(threads);
+    IGRAPH_CHECK(prc);
 
     /* Vertex v of ig is the node at sorted position v. */
     for (igraph_integer_t v = 0; v < n; v++) {
@@ -870,15 +956,35 @@ static igraph_error_t compute_metrics(instcite_graph *g)
 }
 
 /* Derives the edge type and the joined lists that the writers read. */
-static int finish_edge(edge *e)
+static int finish_edge(strpool *p, edge *e)
 {
-    if (strlist_join(&e->paragraphs, false) || strlist_join(&e->clauses, false) ||
-        strlist_join(&e->verbs, false) || strlist_join(&e->lang, false) || strlist_join(&e->relations, true) ||
-        strlist_join(&e->relation_where, false))
+    if (strlist_join(p, &e->paragraphs, false) || strlist_join(p, &e->clauses, false) ||
+        strlist_join(p, &e->verbs, false) || strlist_join(p, &e->lang, false) ||
+        strlist_join(p, &e->relations, true) || strlist_join(p, &e->relation_where, false))
         return -1;
-    free(e->type);
-    e->type = xstrdup(e->mentions > 0 ? "cites" : e->relations.joined ? e->relations.joined : "");
-    return e->type ? 0 : -1;
+    e->type = e->mentions > 0 ? "cites" : e->relations.joined ? e->relations.joined : "";
+    return 0;
+}
+
+int graph_one_thread(void)
+{
+#ifdef _OPENMP
+    int saved = omp_get_max_threads();
+    omp_set_num_threads(1);
+    return saved;
+#else
+    return 0;
+#endif
+}
+
+void graph_threads_restore(int saved)
+{
+#ifdef _OPENMP
+    if (saved > 0)
+        omp_set_num_threads(saved);
+#else
+    (void)saved;
+#endif
 }
 
 instcite_status graph_prepare(instcite_graph *g, instcite_error *err)
@@ -905,12 +1011,12 @@ instcite_status graph_prepare(instcite_graph *g, instcite_error *err)
     for (size_t i = 0; i < g->n_nodes; i++) {
         order[i] = i;
         g->nodes[i].cited_by = 0;
-        if (strlist_join(&g->nodes[i].lang, false))
+        if (strlist_join(&g->pool, &g->nodes[i].lang, false))
             return nomem(err);
     }
     for (size_t i = 0; i < g->n_edges; i++) {
         eorder[i] = i;
-        if (finish_edge(&g->edges[i]))
+        if (finish_edge(&g->pool, &g->edges[i]))
             return nomem(err);
         if (g->edges[i].mentions > 0)
             g->nodes[g->edges[i].to].cited_by++;

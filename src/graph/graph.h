@@ -55,6 +55,12 @@ const gattr_def *graph_edge_attr(size_t k);
  * call. INSTCITE_ERR_GRAPH when igraph fails, INSTCITE_ERR_NOMEM. */
 instcite_status graph_prepare(instcite_graph *g, instcite_error *err);
 
+/* Around an igraph call that may run OpenMP loops (PageRank): one thread,
+ * so that its sums, and the output bytes, are the same on every run.
+ * graph_one_thread returns what graph_threads_restore puts back. */
+int graph_one_thread(void);
+void graph_threads_restore(int saved);
+
 /* Sorted view, valid until the next instcite_graph_add. i < node count,
  * e < edge count; k indexes the attribute columns above. */
 const char *graph_node_id(const instcite_graph *g, size_t i);
