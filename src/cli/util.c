@@ -1,5 +1,6 @@
 /* Option parsing, atomic output, input reading shared by the subcommands. */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* d_type and DT_REG in struct dirent */
 #include "cli.h"
 
 #include <dirent.h>
@@ -144,6 +145,9 @@ bool sink_open(sink *s, const char *path)
         s->tmp = NULL;
         return false;
     }
+    /* A corpus graph runs to gigabytes: 1 MiB writes instead of the
+     * default 4 KiB (a failed setvbuf keeps the default). */
+    setvbuf(s->f, NULL, _IOFBF, (size_t)1 << 20);
     return true;
 }
 
@@ -315,9 +319,10 @@ static char *xstrdup(const char *s)
     return p;
 }
 
+/* walk's entries: the d_type byte, then the name. */
 static int cmp_names(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -365,7 +370,13 @@ static int walk(const opts *o, const char *dir, const struct stat *st, dirstack 
     while ((de = readdir(d)) != NULL) {
         if (de->d_name[0] == '.')
             continue; /* ".", "..", hidden files and editors' litter */
-        if (pathlist_add(&names, xstrdup(de->d_name))) {
+        size_t nl = strlen(de->d_name);
+        char *e = malloc(nl + 2);
+        if (e) {
+            e[0] = (char)de->d_type;
+            memcpy(e + 1, de->d_name, nl + 1);
+        }
+        if (pathlist_add(&names, e)) {
             problems = -1;
             break;
         }
@@ -385,15 +396,24 @@ static int walk(const opts *o, const char *dir, const struct stat *st, dirstack 
     size_t dl = strlen(dir);
     bool slash = dl > 0 && dir[dl - 1] == '/';
     for (int i = 0; i < names.n && problems >= 0; i++) {
-        size_t len = dl + 1 + strlen(names.v[i]) + 1;
+        const char *name = names.v[i] + 1;
+        size_t len = dl + 1 + strlen(name) + 1;
         char *path = malloc(len);
         if (!path) {
             problems = -1;
             break;
         }
-        snprintf(path, len, "%s%s%s", dir, slash ? "" : "/", names.v[i]);
+        snprintf(path, len, "%s%s%s", dir, slash ? "" : "/", name);
         struct stat sub;
-        if (stat(path, &sub) != 0) {
+        if (names.v[i][0] == DT_REG) {
+            /* A regular file by the directory entry itself (not a link):
+             * no stat, which was a million system calls on a big corpus;
+             * the extraction opens and checks it anyway. */
+            if (o->from_jsonl && !has_suffix(path, ".jsonl"))
+                free(path);
+            else if (pathlist_add(out, path))
+                problems = -1;
+        } else if (stat(path, &sub) != 0) {
             /* A dangling link, or a chain of links that loops (ELOOP). */
             if (!o->quiet)
                 fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
