@@ -67,7 +67,7 @@ static void attr_list(ow *w, size_t count, const gattr_def *(*attr)(size_t),
 
 instcite_status dot_write(const instcite_graph *g, FILE *out, instcite_error *err)
 {
-    ow w = {out, false};
+    ow w = {.out = out};
     ow_put(&w, "digraph \"instcite\" {\n"
                "  graph [rankdir=\"LR\"];\n"
                "  node [shape=\"box\", fontname=\"sans-serif\"];\n");

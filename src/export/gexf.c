@@ -89,7 +89,7 @@ static void attvalue(ow *w, const char *prefix, const gattr_def *a, gval v, bool
 
 instcite_status gexf_write(const instcite_graph *g, FILE *out, instcite_error *err)
 {
-    ow w = {out, false};
+    ow w = {.out = out};
     size_t nn = instcite_graph_node_count(g), ne = instcite_graph_edge_count(g);
     size_t na = graph_node_attr_count(), ea = graph_edge_attr_count();
     size_t k_label = node_attr_index("label"), k_weight = edge_attr_index("weight");

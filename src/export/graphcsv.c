@@ -31,6 +31,7 @@ static bool formula_like(const char *s)
 /* One quoted cell, preceded by a comma unless first. */
 static void cell(ow *w, bool first, const char *s)
 {
+    ow_flush(w); /* libcsv writes to the FILE itself */
     if (w->failed)
         return;
     if (!first && fputc(',', w->out) == EOF) {
@@ -75,7 +76,7 @@ static void end_row(ow *w)
 
 instcite_status csv_nodes_write(const instcite_graph *g, FILE *out, instcite_error *err)
 {
-    ow w = {out, false};
+    ow w = {.out = out};
     size_t na = graph_node_attr_count(), k_label = node_attr_index("label");
     cell(&w, true, "Id");
     cell(&w, false, "Label");
@@ -96,7 +97,7 @@ instcite_status csv_nodes_write(const instcite_graph *g, FILE *out, instcite_err
 
 instcite_status csv_edges_write(const instcite_graph *g, FILE *out, instcite_error *err)
 {
-    ow w = {out, false};
+    ow w = {.out = out};
     size_t ea = graph_edge_attr_count();
     size_t k_type = edge_attr_index("type"), k_weight = edge_attr_index("weight");
     static const char *const head[] = {"Source", "Target", "Type", "Weight", "Label", "kind"};

@@ -4,16 +4,32 @@
 #include <stdarg.h>
 #include <string.h>
 
-void ow_put(ow *w, const char *s)
+void ow_flush(ow *w)
 {
-    if (!w->failed && fputs(s, w->out) == EOF)
+    if (!w->failed && w->n && fwrite(w->buf, 1, w->n, w->out) != w->n)
         w->failed = true;
+    w->n = 0;
 }
 
 void ow_len(ow *w, const char *s, size_t n)
 {
-    if (!w->failed && n && fwrite(s, 1, n, w->out) != n)
-        w->failed = true;
+    if (w->failed)
+        return;
+    if (n > sizeof w->buf - w->n) {
+        ow_flush(w);
+        if (n > sizeof w->buf) { /* a long value: straight through */
+            if (!w->failed && fwrite(s, 1, n, w->out) != n)
+                w->failed = true;
+            return;
+        }
+    }
+    memcpy(w->buf + w->n, s, n);
+    w->n += n;
+}
+
+void ow_put(ow *w, const char *s)
+{
+    ow_len(w, s, strlen(s));
 }
 
 void ow_printf(ow *w, const char *fmt, ...)
@@ -22,9 +38,19 @@ void ow_printf(ow *w, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    if (vfprintf(w->out, fmt, ap) < 0)
-        w->failed = true;
+    int k = vsnprintf(w->buf + w->n, sizeof w->buf - w->n, fmt, ap);
     va_end(ap);
+    if (k < 0) {
+        w->failed = true;
+    } else if ((size_t)k < sizeof w->buf - w->n) {
+        w->n += (size_t)k;
+    } else { /* did not fit: what was written is dropped, written again */
+        ow_flush(w);
+        va_start(ap, fmt);
+        if (!w->failed && vfprintf(w->out, fmt, ap) < 0)
+            w->failed = true;
+        va_end(ap);
+    }
 }
 
 void ow_xml(ow *w, const char *s)
@@ -88,6 +114,7 @@ void ow_value(ow *w, gval v, void (*esc)(ow *, const char *))
 
 instcite_status ow_finish(ow *w, const char *what, instcite_error *err)
 {
+    ow_flush(w);
     if (!w->failed && fflush(w->out) == EOF)
         w->failed = true;
     if (w->failed || ferror(w->out))

@@ -13,11 +13,18 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Writes go to buf and reach out in 32 KiB blocks: a graph file is millions
+ * of small pieces, and each stdio call takes the stream's lock once the
+ * process has threads (--jobs). Start with `ow w = {.out = out}`; end with
+ * ow_finish. Anyone writing to out directly calls ow_flush first. */
 typedef struct ow {
     FILE *out;
     bool failed;
+    size_t n;
+    char buf[32768];
 } ow;
 
+void ow_flush(ow *w);
 void ow_put(ow *w, const char *s);
 void ow_len(ow *w, const char *s, size_t n);
 void ow_printf(ow *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -172,7 +172,7 @@ instcite_status report_write(const instcite_graph *g, const instcite_write_optio
     static const instcite_write_options none = {0};
     if (!options)
         options = &none;
-    ow w = {out, false};
+    ow w = {.out = out};
     size_t n_docs = options->docs ? options->n_docs : 0;
     const char *subject = NULL;
     if (n_docs == 1) {

@@ -380,7 +380,7 @@ instcite_status svg_write(const instcite_graph *g, instcite_layout layout, bool 
     }
     instcite_status st = graph_layout(g, layout, x, y, err);
     if (st == INSTCITE_OK) {
-        ow w = {out, false};
+        ow w = {.out = out};
         if (standalone)
             ow_put(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         ow_printf(&w, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
