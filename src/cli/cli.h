@@ -73,6 +73,12 @@ bool lang_ok(const opts *o);
 /* The built-in catalog plus --catalog; NULL after printing why. */
 instcite_catalog *catalog_open(const opts *o);
 
+/* What every subcommand that reads documents does once it has checked its own
+ * options (valid: they were fine, their errors printed): checks --lang and
+ * that no output is an input, then opens the catalog. 0 with *cat; else
+ * EXIT_USAGE or EXIT_FATAL, o freed. */
+int command_start(opts *o, bool valid, instcite_catalog **cat);
+
 /* Replaces each directory among the inputs by the regular files under it,
  * recursively, in byte order of their names (names starting with '.' are
  * skipped; with --from-jsonl only *.jsonl files are taken). Symbolic links

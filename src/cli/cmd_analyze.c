@@ -56,15 +56,9 @@ int cmd_analyze(int argc, char **argv)
     }
     instcite_format fmt = choose_format(&o);
     size_t top = count_option(o.top, "--top", 10);
-    if (fmt == INSTCITE_FORMAT_UNKNOWN || !top || !lang_ok(&o) || output_is_input(&o)) {
-        opts_free(&o);
-        return EXIT_USAGE;
-    }
-    instcite_catalog *cat = catalog_open(&o);
-    if (!cat) {
-        opts_free(&o);
-        return EXIT_FATAL;
-    }
+    instcite_catalog *cat;
+    if ((rc = command_start(&o, fmt != INSTCITE_FORMAT_UNKNOWN && top, &cat)))
+        return rc;
     graph_adder ad = {.st = INSTCITE_OK};
     ad.g = instcite_graph_new(cat, &ad.err);
     int total = 0;

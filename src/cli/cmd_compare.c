@@ -95,29 +95,21 @@ int cmd_compare(int argc, char **argv)
                 : o.matrix ? fmt == INSTCITE_FORMAT_CSV
                            : fmt == INSTCITE_FORMAT_CSV || fmt == INSTCITE_FORMAT_JSON ||
                                  fmt == INSTCITE_FORMAT_JSONL;
-    int status = 0;
+    bool valid = false;
     if (!fmt_ok) {
         fprintf(stderr, "%s: compare: format '%s' not available here (%s)\n", prog, fname,
                 pair ? "table json csv" : o.matrix ? "csv" : "csv json");
-        status = EXIT_USAGE;
     } else if (o.matrix && o.nearest) {
         fprintf(stderr, "%s: compare: --matrix and --nearest exclude each other\n", prog);
-        status = EXIT_USAGE;
     } else if (pair && o.n_files != 2) {
         fprintf(stderr, "%s: compare: give two inputs A B, or --matrix / --nearest K\n", prog);
-        status = EXIT_USAGE;
-    } else if (!k || !lang_ok(&o) || output_is_input(&o)) {
-        status = EXIT_USAGE;
+    } else {
+        valid = k > 0;
     }
-    if (status) {
-        opts_free(&o);
-        return status;
-    }
-    instcite_catalog *cat = catalog_open(&o);
-    if (!cat) {
-        opts_free(&o);
-        return EXIT_FATAL;
-    }
+    instcite_catalog *cat;
+    if ((rc = command_start(&o, valid, &cat)))
+        return rc;
+    int status = 0;
     adder ad = {.new_each = !pair};
     ad.c = instcite_compare_new(&ad.err);
     int total = 0, failed = ad.c ? 0 : -1;

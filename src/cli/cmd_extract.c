@@ -147,15 +147,9 @@ int cmd_extract(int argc, char **argv)
         return rc;
     }
     instcite_format fmt = choose_format(&o);
-    if (fmt == INSTCITE_FORMAT_UNKNOWN || !lang_ok(&o) || output_is_input(&o)) {
-        opts_free(&o);
-        return EXIT_USAGE;
-    }
-    instcite_catalog *cat = catalog_open(&o);
-    if (!cat) {
-        opts_free(&o);
-        return EXIT_FATAL;
-    }
+    instcite_catalog *cat;
+    if ((rc = command_start(&o, fmt != INSTCITE_FORMAT_UNKNOWN, &cat)))
+        return rc;
     if (fmt == INSTCITE_FORMAT_JSONL) {
         /* One record stream: each document is written as it comes and
          * freed, so memory does not grow with the corpus. */

@@ -193,17 +193,10 @@ int cmd_graph(int argc, char **argv)
         return rc;
     }
     instcite_format fmt = choose_format(&o);
-    instcite_layout layout;
-    if (fmt == INSTCITE_FORMAT_UNKNOWN || !layout_of(&o, &layout) || !lang_ok(&o) ||
-        output_is_input(&o)) {
-        opts_free(&o);
-        return EXIT_USAGE;
-    }
-    instcite_catalog *cat = catalog_open(&o);
-    if (!cat) {
-        opts_free(&o);
-        return EXIT_FATAL;
-    }
+    instcite_layout layout = INSTCITE_LAYOUT_AUTO;
+    instcite_catalog *cat;
+    if ((rc = command_start(&o, fmt != INSTCITE_FORMAT_UNKNOWN && layout_of(&o, &layout), &cat)))
+        return rc;
     if (fmt != INSTCITE_FORMAT_HTML) {
         int status = graph_streaming(cat, &o, fmt, layout);
         instcite_catalog_free(cat);

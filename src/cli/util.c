@@ -247,6 +247,20 @@ instcite_catalog *catalog_open(const opts *o)
     return cat;
 }
 
+int command_start(opts *o, bool valid, instcite_catalog **cat)
+{
+    *cat = NULL;
+    if (!valid || !lang_ok(o) || output_is_input(o)) {
+        opts_free(o);
+        return EXIT_USAGE;
+    }
+    if (!(*cat = catalog_open(o))) {
+        opts_free(o);
+        return EXIT_FATAL;
+    }
+    return 0;
+}
+
 static instcite_doc *read_stdin(const instcite_catalog *cat, const instcite_options *io, instcite_error *err)
 {
     size_t cap = 1 << 16, len = 0;
