@@ -87,6 +87,11 @@ typedef struct pool {
     progress *prog_line;
     void *(*pre)(instcite_doc **doc, void *ctx);
     void *ctx;
+    /* A ring of `window` slots: input i lives in slots[i % window]. A worker
+     * claims input i only once i < consumed + window, so the slot's previous
+     * input (i - window) has been taken by the consumer, which clears done.
+     * Memory stays bounded however many files there are (a slot per input
+     * was 300 MB at a million files). */
     slot *slots;
     int n;
     int next;     /* next input to claim */
@@ -123,7 +128,7 @@ static void *worker(void *arg)
 
         pthread_mutex_lock(&p->mu);
         r.done = true;
-        p->slots[i] = r;
+        p->slots[i % p->window] = r;
         pthread_cond_signal(&p->ready);
     }
     pthread_mutex_unlock(&p->mu);
@@ -147,7 +152,7 @@ int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
     if (jobs > n)
         jobs = n;
     pool p = {.cat = cat, .o = o, .n = n, .window = 64 * jobs, .pre = pre, .ctx = ctx};
-    p.slots = calloc((size_t)n, sizeof *p.slots);
+    p.slots = calloc((size_t)p.window, sizeof *p.slots);
     pthread_t *tid = malloc((size_t)jobs * sizeof *tid);
     progress line;
     progress_start(&line, o, n);
@@ -169,11 +174,11 @@ int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
         rc = 1; /* no thread at all: the caller goes on sequentially */
     for (int i = 0; i < n && rc == 0; i++) {
         pthread_mutex_lock(&p.mu);
-        while (!p.slots[i].done)
+        slot *sl = &p.slots[i % p.window];
+        while (!sl->done)
             pthread_cond_wait(&p.ready, &p.mu);
-        slot r = p.slots[i];
-        p.slots[i].doc = NULL;
-        p.slots[i].extra = NULL;
+        slot r = *sl;
+        *sl = (slot){.doc = NULL};
         pthread_mutex_unlock(&p.mu);
 
         if (r.deferred) {
@@ -205,7 +210,7 @@ int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
     pthread_mutex_unlock(&p.mu);
     for (int t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
-    for (int i = 0; i < n; i++) { /* documents extracted after a fatal error */
+    for (int i = 0; i < p.window; i++) { /* documents extracted after a fatal error */
         instcite_doc_free(p.slots[i].doc);
         free(p.slots[i].extra);
     }
