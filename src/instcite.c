@@ -1,8 +1,22 @@
 /* Library-wide helpers: version, status and kind names, format names. */
 #include "instcite.h"
+#include "error_set.h"
 #include "instcite_config.h"
 
+#include <stdio.h>
 #include <string.h>
+
+instcite_status error_vset(instcite_error *err, instcite_status code, long long offset, long line,
+                           const char *fmt, va_list ap)
+{
+    if (err) {
+        err->code = code;
+        err->offset = offset;
+        err->line = line;
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+    }
+    return code;
+}
 
 const char *instcite_version(void)
 {

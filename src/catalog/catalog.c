@@ -15,6 +15,7 @@
  * leaves it exactly as it was.
  */
 #include "catalog/catalog.h"
+#include "error_set.h"
 
 #include <csv.h>
 
@@ -436,14 +437,9 @@ typedef struct parse_state {
 static void set_error(instcite_error *err, instcite_status code, long line, long long off,
                       const char *fmt, ...)
 {
-    if (!err)
-        return;
-    err->code = code;
-    err->line = line;
-    err->offset = off;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    error_vset(err, code, off, line, fmt, ap);
     va_end(ap);
 }
 

@@ -19,6 +19,7 @@
  *    long keys are cut to KEY_WIDTH display columns with "…".
  */
 #include "instcite.h"
+#include "error_set.h"
 
 #include <cjson/cJSON.h>
 #include <csv.h>
@@ -43,15 +44,10 @@ static instcite_status fail(instcite_error *err, instcite_status code, const cha
 
 static instcite_status fail(instcite_error *err, instcite_status code, const char *fmt, ...)
 {
-    if (err) {
-        err->code = code;
-        err->offset = -1;
-        err->line = 0;
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
-        va_end(ap);
-    }
+    va_list ap;
+    va_start(ap, fmt);
+    error_vset(err, code, -1, 0, fmt, ap);
+    va_end(ap);
     return code;
 }
 

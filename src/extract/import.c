@@ -15,6 +15,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "extract/doc.h"
+#include "error_set.h"
 
 #include <cjson/cJSON.h>
 
@@ -47,15 +48,10 @@ static instcite_status fail(instcite_error *err, instcite_status code, long line
 static instcite_status fail(instcite_error *err, instcite_status code, long line, const char *fmt,
                             ...)
 {
-    if (err) {
-        err->code = code;
-        err->offset = -1;
-        err->line = line;
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
-        va_end(ap);
-    }
+    va_list ap;
+    va_start(ap, fmt);
+    error_vset(err, code, -1, line, fmt, ap);
+    va_end(ap);
     return code;
 }
 

@@ -33,6 +33,7 @@
  *    0.85.
  */
 #include "graph/graph.h"
+#include "error_set.h"
 
 #include "catalog/catalog.h"
 
@@ -697,15 +698,10 @@ static int fill_from_doc(strpool *pool, node *n, const instcite_docinfo *info)
 
 instcite_status graph_fail(instcite_error *err, instcite_status code, const char *fmt, ...)
 {
-    if (err) {
-        err->code = code;
-        err->offset = -1;
-        err->line = 0;
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
-        va_end(ap);
-    }
+    va_list ap;
+    va_start(ap, fmt);
+    error_vset(err, code, -1, 0, fmt, ap);
+    va_end(ap);
     return code;
 }
 

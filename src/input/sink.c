@@ -1,6 +1,7 @@
 #define _GNU_SOURCE /* memmem */
 /* The text builder the input converters share, and format detection. */
 #include "input/input.h"
+#include "error_set.h"
 
 #include <libxml/parser.h>
 #include <pthread.h>
@@ -12,14 +13,9 @@
 
 void input_set_err(instcite_error *err, instcite_status code, const char *fmt, ...)
 {
-    if (!err)
-        return;
-    err->code = code;
-    err->offset = -1;
-    err->line = 0;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    error_vset(err, code, -1, 0, fmt, ap);
     va_end(ap);
 }
 

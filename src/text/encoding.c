@@ -1,4 +1,5 @@
 #include "text/encoding.h"
+#include "error_set.h"
 #include "text/text.h"
 
 #include <errno.h>
@@ -77,14 +78,9 @@ static void fail(instcite_error *err, instcite_status code, long long offset, lo
 
 static void fail(instcite_error *err, instcite_status code, long long offset, long line, const char *fmt, ...)
 {
-    if (!err)
-        return;
-    err->code = code;
-    err->offset = offset;
-    err->line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    error_vset(err, code, offset, line, fmt, ap);
     va_end(ap);
 }
 
