@@ -89,7 +89,9 @@ static bool attr_has(const xmlNode *n, const char *attr, const char *word)
     return has;
 }
 
-static bool page_break(const xmlNode *n)
+/* Does n's style attribute, spaces removed (its first 255 bytes), hold
+ * either declaration (b may be NULL)? */
+static bool style_has(const xmlNode *n, const char *a, const char *b)
 {
     xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
     bool has = false;
@@ -100,10 +102,15 @@ static bool page_break(const xmlNode *n)
             if (*p != ' ')
                 compact[k++] = (char)*p;
         compact[k] = '\0';
-        has = strcasestr(compact, "page-break-before:always") || strcasestr(compact, "break-before:page");
+        has = strcasestr(compact, a) || (b && strcasestr(compact, b));
     }
     xmlFree(v);
     return has;
+}
+
+static bool page_break(const xmlNode *n)
+{
+    return style_has(n, "page-break-before:always", "break-before:page");
 }
 
 /* Is n a footnote reference: <sup>; an element raised by its style
@@ -118,19 +125,7 @@ static bool marker_element(const xmlNode *n)
         attr_has(n, "class", "footnote-ref") || attr_has(n, "class", "noteref") ||
         attr_has(n, "class", "fnref") || attr_has(n, "role", "doc-noteref"))
         return true;
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
-    bool raised = false;
-    if (v) {
-        char compact[256];
-        size_t k = 0;
-        for (const xmlChar *p = v; *p && k + 1 < sizeof compact; p++)
-            if (*p != ' ')
-                compact[k++] = (char)*p;
-        compact[k] = '\0';
-        raised = strcasestr(compact, "vertical-align:super") != NULL;
-    }
-    xmlFree(v);
-    if (raised)
+    if (style_has(n, "vertical-align:super", NULL))
         return true;
     if (strcasecmp(nm, "a") != 0)
         return false;
