@@ -967,6 +967,22 @@ static void share_dates(const body_info *b, ref_item *items, size_t n_items, cha
         memcpy(items[n].date, last->date, sizeof last->date);
 }
 
+/* A body named after a number, past a comma and spaces ("1325 (2000) du
+ * Conseil de sécurité"): sets *body and returns where it ends, else k. */
+static size_t body_after_number(const ctx *c, const lang_table *L, size_t k, size_t e,
+                                const body_info **body)
+{
+    size_t q = k + (k < e && c->s[k] == ',');
+    while (q < e && c->s[q] == ' ')
+        q++;
+    size_t bl;
+    const lang_name *bn = lang_match_name(S(c, q), e - q, L->bodies, &bl);
+    if (!bn)
+        return k;
+    *body = body_find(bn->value);
+    return q + bl;
+}
+
 /* Kind word first (en fr es ru ar): "[body] resolutions [body] N [body]
  * [of DATE] [on SUBJECT | , entitled "TITLE"], N ..., and N ...". The body
  * is found where the table allows it; "its" (possessive) is the citing
@@ -1028,15 +1044,8 @@ static void scan_resolutions_before(ctx *c, const para *p)
                 break;
             it->start = n_items ? j : span_start;
             size_t k = j + it->rn.len;
-            if (!body && L->body_after_number) {
-                size_t q = k + (k < e && c->s[k] == ',');
-                while (q < e && c->s[q] == ' ')
-                    q++;
-                if ((bn = lang_match_name(S(c, q), e - q, L->bodies, &bl))) {
-                    body = body_find(bn->value);
-                    k = q + bl;
-                }
-            }
+            if (!body && L->body_after_number)
+                k = body_after_number(c, L, k, e, &body);
             size_t dk = lang_match_any(S(c, k), e - k, L->date_open), dl;
             n_more = 0;
             if (dk && (dl = lang_parse_date(L, S(c, k + dk), e - k - dk, it->date)) && strlen(it->date) == 10) {
@@ -1053,16 +1062,9 @@ static void scan_resolutions_before(ctx *c, const para *p)
             } else {
                 it->date[0] = '\0';
             }
-            if (!body && L->body_after_number && it->date[0]) {
+            if (!body && L->body_after_number && it->date[0])
                 /* fr "la résolution 1325 (2000) du 31 octobre 2000 du Conseil de sécurité" */
-                size_t q = k + (k < e && c->s[k] == ',');
-                while (q < e && c->s[q] == ' ')
-                    q++;
-                if ((bn = lang_match_name(S(c, q), e - q, L->bodies, &bl))) {
-                    body = body_find(bn->value);
-                    k = q + bl;
-                }
-            }
+                k = body_after_number(c, L, k, e, &body);
             size_t tk;
             if ((tk = lang_match_any(S(c, k), e - k, L->title_open))) {
                 size_t q = k + tk;
