@@ -435,6 +435,9 @@ typedef struct parse_state {
 } parse_state;
 
 static void set_error(instcite_error *err, instcite_status code, long line, long long off,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void set_error(instcite_error *err, instcite_status code, long line, long long off,
                       const char *fmt, ...)
 {
     va_list ap;
