@@ -92,14 +92,11 @@ static bool printable_confidence(double c)
     return isfinite(c) && c > -1e12 && c < 1e12;
 }
 
-static double round3(double x)
-{
-    return (double)milli(x) / 1000.0;
-}
-
 /* Formats a confidence with at most 3 decimals, '.' as the decimal point
- * whatever the locale, trailing zeros dropped ("0.9", "1", "0.857").
- * Returns false (and an empty string) for non-finite values. */
+ * whatever the locale, trailing zeros dropped ("0.9", "1", "0.857"): the
+ * digits "%1.15g" gives for the value rounded to 3 decimals, which is what
+ * JSON consumers read back. Returns false (and an empty string) for
+ * non-finite values. */
 static bool format_confidence(double c, char buf[32])
 {
     buf[0] = '\0';
@@ -108,17 +105,25 @@ static bool format_confidence(double c, char buf[32])
     long long m = milli(c);
     bool neg = m < 0;
     unsigned long long u = neg ? (unsigned long long)(-(m + 1)) + 1u : (unsigned long long)m;
-    unsigned long long ip = u / 1000u, fp = u % 1000u;
-    int n = snprintf(buf, 32, "%s%llu", neg ? "-" : "", ip);
+    unsigned long long ip = u / 1000u;
+    unsigned fp = (unsigned)(u % 1000u);
+    char tmp[24], *p = tmp + sizeof tmp;
+    do
+        *--p = (char)('0' + ip % 10);
+    while ((ip /= 10) != 0);
+    size_t n = 0;
+    if (neg)
+        buf[n++] = '-';
+    while (p < tmp + sizeof tmp)
+        buf[n++] = *p++;
     if (fp) {
-        char frac[4];
-        snprintf(frac, sizeof frac, "%03llu", fp);
-        size_t k = 3;
-        while (k > 0 && frac[k - 1] == '0')
-            k--;
-        frac[k] = '\0';
-        snprintf(buf + n, (size_t)(32 - n), ".%s", frac);
+        buf[n++] = '.';
+        for (unsigned d = 100; fp; d /= 10) {
+            buf[n++] = (char)('0' + fp / d);
+            fp %= d;
+        }
     }
+    buf[n] = '\0';
     return true;
 }
 
@@ -126,26 +131,55 @@ static bool format_confidence(double c, char buf[32])
 /* JSON objects (shared by JSONL and JSON)                                  */
 
 /* Builder that remembers the first allocation failure, so the field lists
- * below read as plain lists. */
+ * below read as plain lists.
+ *
+ * Names are literals and values live in the document, which outlives the
+ * object (it is printed and deleted before the document is freed), so both
+ * are referenced, not copied: one allocation per field instead of three.
+ * Numbers (integers, the 3-decimal confidence) are printed here as raw
+ * digits: cJSON prints every number with sprintf("%1.15g") and reads it
+ * back with sscanf, a fifth of rendering a record; the digits are the same. */
 struct jb {
     cJSON *obj;
     bool oom;
 };
 
+static void j_add(struct jb *b, const char *name, cJSON *item)
+{
+    if (!item || !cJSON_AddItemToObjectCS(b->obj, name, item)) {
+        cJSON_Delete(item);
+        b->oom = true;
+    }
+}
+
 static void j_str(struct jb *b, const char *name, const char *value)
 {
     if (b->oom || !value)
         return;
-    if (!cJSON_AddStringToObject(b->obj, name, value))
-        b->oom = true;
+    j_add(b, name, cJSON_CreateStringReference(value));
 }
 
-static void j_num(struct jb *b, const char *name, double value)
+static void j_raw(struct jb *b, const char *name, const char *digits)
 {
     if (b->oom)
         return;
-    if (!cJSON_AddNumberToObject(b->obj, name, value))
-        b->oom = true;
+    j_add(b, name, cJSON_CreateRaw(digits));
+}
+
+static void j_int(struct jb *b, const char *name, long long value)
+{
+    if (b->oom)
+        return;
+    char digits[24];
+    char *p = digits + sizeof digits;
+    unsigned long long u = value < 0 ? 0ull - (unsigned long long)value : (unsigned long long)value;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (value < 0)
+        *--p = '-';
+    j_raw(b, name, p);
 }
 
 static void j_begin(struct jb *b)
@@ -180,7 +214,7 @@ static cJSON *json_document(const instcite_docinfo *d, bool nested)
     j_str(&b, "kind", instcite_kind_name(d->kind));
     j_str(&b, "body", d->body);
     if (d->session)
-        j_num(&b, "session", d->session);
+        j_int(&b, "session", d->session);
     j_str(&b, "agenda_item", d->agenda_item);
     j_str(&b, "agenda_title", d->agenda_title);
     j_str(&b, "date", d->date);
@@ -188,11 +222,11 @@ static cJSON *json_document(const instcite_docinfo *d, bool nested)
     j_str(&b, "report", d->report);
     j_str(&b, "committee", d->committee);
     if (d->plenary_meeting)
-        j_num(&b, "plenary_meeting", d->plenary_meeting);
+        j_int(&b, "plenary_meeting", d->plenary_meeting);
     j_str(&b, "closing_date", d->closing_date);
-    j_num(&b, "preambular", (double)d->preambular);
-    j_num(&b, "operative", (double)d->operative);
-    j_num(&b, "footnotes", (double)d->footnotes);
+    j_int(&b, "preambular", (long long)d->preambular);
+    j_int(&b, "operative", (long long)d->operative);
+    j_int(&b, "footnotes", (long long)d->footnotes);
     return j_end(&b);
 }
 
@@ -219,11 +253,12 @@ static cJSON *json_mention(const instcite_docinfo *d, const instcite_mention *m,
     j_str(&b, "verb", m->verb);
     j_str(&b, "clause", m->clause);
     j_str(&b, "catalog_id", m->catalog_id);
-    j_num(&b, "start", (double)m->start);
-    j_num(&b, "end", (double)m->end);
+    j_int(&b, "start", (long long)m->start);
+    j_int(&b, "end", (long long)m->end);
     j_str(&b, "text", m->text);
-    if (printable_confidence(m->confidence))
-        j_num(&b, "confidence", round3(m->confidence));
+    char conf[32];
+    if (format_confidence(m->confidence, conf))
+        j_raw(&b, "confidence", conf);
     return j_end(&b);
 }
 
@@ -252,8 +287,8 @@ static cJSON *json_warning(const instcite_docinfo *d, const instcite_warning *w,
     }
     j_str(&b, "code", w->code);
     j_str(&b, "where", w->where);
-    j_num(&b, "start", (double)w->start);
-    j_num(&b, "end", (double)w->end);
+    j_int(&b, "start", (long long)w->start);
+    j_int(&b, "end", (long long)w->end);
     j_str(&b, "message", w->message);
     return j_end(&b);
 }
@@ -261,21 +296,32 @@ static cJSON *json_warning(const instcite_docinfo *d, const instcite_warning *w,
 /* ------------------------------------------------------------------------ */
 /* JSON Lines                                                               */
 
-/* Prints obj on one line and frees it. NULL obj means it could not be built. */
+/* Prints obj on one line and frees it. NULL obj means it could not be built.
+ * Most records fit the stack buffer (cJSON's own printing allocates and
+ * grows a buffer per record); a longer one is printed into a new one. */
 static instcite_status jsonl_emit(cJSON *obj, FILE *out, instcite_error *err)
 {
     if (!obj)
         return fail(err, INSTCITE_ERR_NOMEM, "out of memory building a JSON record");
-    char *s = cJSON_PrintUnformatted(obj);
+    char buf[4096];
+    char *s = buf;
+    /* cJSON asks for 5 bytes more than it may use; one more for '\n'. */
+    if (!cJSON_PrintPreallocated(obj, buf, (int)sizeof buf - 1, false))
+        s = cJSON_PrintUnformatted(obj);
     cJSON_Delete(obj);
     if (!s)
         return fail(err, INSTCITE_ERR_NOMEM, "out of memory printing a JSON record");
+    size_t len = strlen(s);
     errno = 0;
-    int rc = fputs(s, out);
-    cJSON_free(s);
-    if (rc == EOF || putc('\n', out) == EOF)
-        return io_fail(err);
-    return INSTCITE_OK;
+    bool ok;
+    if (s == buf) {
+        buf[len++] = '\n';
+        ok = fwrite(buf, 1, len, out) == len;
+    } else {
+        ok = fwrite(s, 1, len, out) == len && putc('\n', out) != EOF;
+        cJSON_free(s);
+    }
+    return ok ? INSTCITE_OK : io_fail(err);
 }
 
 static instcite_status write_jsonl(const instcite_doc *const *docs, size_t n, FILE *out,

@@ -57,6 +57,7 @@ typedef struct ctx {
      * doc->relations (0 = empty slot): de-duplication in constant time. */
     size_t *rel_slots;
     size_t rel_cap;
+    lang_firsts kind_firsts, short_firsts; /* of L->kind_words, L->short_names */
     bool oom;
 } ctx;
 
@@ -77,7 +78,6 @@ static const char *S(const ctx *c, size_t at)
     return c->s + at;
 }
 
-/* Length of the UTF-8 character at normalised offset at. */
 /* The length of the character at `at`, from its lead byte: the normalised
  * text is valid UTF-8 (text.h), so no decoding is needed; a byte that cannot
  * lead a sequence counts as one, as utf8_decode's failure did. */
@@ -557,11 +557,30 @@ static void scan_titles(ctx *c, const para *p)
 /* ---- bare instrument titles (no brackets) --------------------------------- */
 
 /* ASCII letters and digits, and every byte of a non-ASCII character, are
- * word bytes: a word starts where the byte before is not one. */
+ * word bytes: a word starts where the byte before is not one. A table, as
+ * the scanners ask this of nearly every byte. */
+static const unsigned char word_bytes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 static bool word_byte(char ch)
 {
-    unsigned char u = (unsigned char)ch;
-    return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+    return word_bytes[(unsigned char)ch];
 }
 
 /* From i inside a word (s[i - 1] is a word byte), the next place where a word
@@ -599,8 +618,10 @@ static void scan_bare_titles(ctx *c, const para *p, size_t from)
         if (ch >= 0x80 || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))
             ce = catalog_match_prefix(c->cat, S(c, i), e - i, &matched);
         if (!ce) {
-            size_t sl;
-            const lang_name *sn = lang_match_name(S(c, i), e - i, L->short_names, &sl);
+            size_t sl = 0;
+            const lang_name *sn = lang_firsts_has(&c->short_firsts, c->s[i])
+                                      ? lang_match_name(S(c, i), e - i, L->short_names, &sl)
+                                      : NULL;
             /* A short name ("the Charter") that begins a full title ("the
              * Charter of the United Nations") gives way to the title. */
             for (size_t w = i + 1; sn && w < i + sl; w++) {
@@ -995,13 +1016,14 @@ static void scan_resolutions_before(ctx *c, const para *p)
     const body_info *chain = NULL; /* body of the group just read */
     size_t chain_end = s;
     for (size_t i = s; i < e && !c->oom;) {
-        size_t kl;
+        size_t kl = 0;
         const lang_name *kw = NULL;
         if (i > s && word_byte(c->s[i - 1])) {
             i = past_word(c, i, e);
             continue;
         }
-        kw = lang_match_name(S(c, i), e - i, L->kind_words, &kl);
+        if (lang_firsts_has(&c->kind_firsts, c->s[i]))
+            kw = lang_match_name(S(c, i), e - i, L->kind_words, &kl);
         if (!kw || (i + kl < e && c->s[i + kl] != ' ')) {
             i += char_len(c, i);
             continue;
@@ -1438,6 +1460,10 @@ instcite_doc *instcite_extract(const instcite_catalog *cat, const char *name, co
     ctx c = {.cat = cat, .t = &t};
     const char *code = lang ? lang : lang_detect(t.s, t.len);
     c.L = lang_find(code);
+    if (c.L) {
+        lang_firsts_of(c.L->kind_words, &c.kind_firsts);
+        lang_firsts_of(c.L->short_names, &c.short_firsts);
+    }
     c.doc = doc_new(name);
     if (!c.doc) {
         text_destroy(&t);

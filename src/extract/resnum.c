@@ -79,18 +79,31 @@ size_t resnum_parse(const char *s, size_t n, resnum *r)
     } else {
         return 0; /* a bare integer is not a resolution number */
     }
-    char num[24];
-    if (b)
-        snprintf(num, sizeof num, "%s%.*s/%.*s", prefix, (int)a, s + a_at, (int)b, s + b_at);
-    else
-        snprintf(num, sizeof num, "%.*s", (int)a, s + a_at);
-    char let[3] = "";
-    if (letter)
-        let[0] = ' ', let[1] = letter;
-    snprintf(r->printed, sizeof r->printed, "%s%s%s%s%s", num, let, paren[0] ? " (" : "", paren,
-             paren[0] ? ")" : "");
-    snprintf(r->compact, sizeof r->compact, "%s%s%s%s%s", num, letter ? let + 1 : "",
-             paren[0] ? "(" : "", paren, paren[0] ? ")" : "");
+    /* At most "ES-" + 5 + "/" + 5 digits, " A", " (" + 15 + ")": 34 bytes,
+     * within both fields. Copied by hand: snprintf was most of this. */
+    char *pr = r->printed, *cp = r->compact;
+    size_t pl = strlen(prefix), pn = strlen(paren);
+    memcpy(pr, prefix, pl), pr += pl;
+    memcpy(pr, s + a_at, a), pr += a;
+    if (b) {
+        *pr++ = '/';
+        memcpy(pr, s + b_at, b), pr += b;
+    }
+    size_t nl = (size_t)(pr - r->printed);
+    memcpy(cp, r->printed, nl), cp += nl;
+    if (letter) {
+        *pr++ = ' ', *pr++ = letter;
+        *cp++ = letter;
+    }
+    if (pn) {
+        *pr++ = ' ', *pr++ = '(';
+        memcpy(pr, paren, pn), pr += pn;
+        *pr++ = ')';
+        *cp++ = '(';
+        memcpy(cp, paren, pn), cp += pn;
+        *cp++ = ')';
+    }
+    *pr = '\0', *cp = '\0';
     r->len = i;
     return i;
 }

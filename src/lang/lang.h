@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* An issuing body: language-neutral facts, shared by every language. */
 typedef struct body_info {
@@ -133,6 +134,17 @@ size_t lang_match(const char *s, size_t n, const char *w);
 size_t lang_match_any(const char *s, size_t n, const char *const *list);
 /* Longest entry of names that s starts with (or, for _suffix_, ends with). */
 const lang_name *lang_match_name(const char *s, size_t n, const lang_name *names, size_t *len);
+/* The bytes the entries of names start with: lang_match_name finds nothing
+ * at a byte outside the set, so a scanner can pass it without the call. */
+typedef struct lang_firsts {
+    uint64_t bits[4];
+} lang_firsts;
+void lang_firsts_of(const lang_name *names, lang_firsts *f);
+static inline bool lang_firsts_has(const lang_firsts *f, char b)
+{
+    unsigned char u = (unsigned char)b;
+    return f->bits[u >> 6] >> (u & 63) & 1;
+}
 const lang_name *lang_suffix_name(const char *s, size_t n, const lang_name *names, size_t *len);
 /* 1..max ASCII digits (0 when none or more than max). */
 size_t lang_digits(const char *s, size_t n, size_t max, unsigned long *value);

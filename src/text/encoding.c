@@ -64,6 +64,20 @@ bool utf8_valid(const unsigned char *s, size_t n)
                 i += 8;
             continue;
         }
+        /* Two- and three-byte sequences (Cyrillic, Arabic, CJK) inline:
+         * C2..DF + tail; E0..EF + two tails, neither overlong (E0 A0..)
+         * nor a surrogate (ED ..9F). Anything else is decoded in full. */
+        unsigned char c = s[i];
+        if (c >= 0xC2 && c <= 0xDF && n - i >= 2 && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if ((c & 0xF0) == 0xE0 && n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80 && (c != 0xE0 || s[i + 1] >= 0xA0) &&
+            (c != 0xED || s[i + 1] < 0xA0)) {
+            i += 3;
+            continue;
+        }
         unsigned cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (!k)
