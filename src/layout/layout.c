@@ -321,22 +321,43 @@ typedef struct growbuf {
     size_t len, cap;
 } growbuf;
 
+/* Room for extra more bytes (and the map's entry past the end). */
+static bool gb_reserve(growbuf *b, size_t extra)
+{
+    if (b->len + extra < b->cap)
+        return true;
+    size_t ncap = b->cap ? b->cap : 256;
+    while (b->len + extra >= ncap)
+        ncap *= 2;
+    char *s = realloc(b->s, ncap);
+    if (!s)
+        return false;
+    b->s = s;
+    text_off *m = realloc(b->map, (ncap + 1) * sizeof *m);
+    if (!m)
+        return false;
+    b->map = m;
+    b->cap = ncap;
+    return true;
+}
+
 static bool gb_put(growbuf *b, char c, size_t at)
 {
-    if (b->len + 1 >= b->cap) {
-        size_t ncap = b->cap ? b->cap * 2 : 256;
-        char *s = realloc(b->s, ncap);
-        if (!s)
-            return false;
-        b->s = s;
-        text_off *m = realloc(b->map, (ncap + 1) * sizeof *m);
-        if (!m)
-            return false;
-        b->map = m;
-        b->cap = ncap;
-    }
+    if (!gb_reserve(b, 1))
+        return false;
     b->s[b->len] = c;
     b->map[b->len++] = (text_off)at;
+    return true;
+}
+
+/* n bytes of the text with their offsets, as n gb_put calls would. */
+static bool gb_copy(growbuf *b, const char *s, const text_off *map, size_t n)
+{
+    if (!gb_reserve(b, n))
+        return false;
+    memcpy(b->s + b->len, s, n);
+    memcpy(b->map + b->len, map, n * sizeof *map);
+    b->len += n;
     return true;
 }
 
@@ -518,9 +539,13 @@ static bool append_line(growbuf *b, const text *t, const line *l, fnset *fs, boo
             i += k;
             continue;
         }
-        if (!gb_put(b, s[i], t->map[l->start + i]))
+        /* Up to the next digit (where a marker may start), in one copy. */
+        size_t j = i + 1;
+        while (j < n && !(markers && is_digit(s[j])))
+            j++;
+        if (!gb_copy(b, s + i, t->map + l->start + i, j - i))
             return false;
-        i++;
+        i = j;
     }
     return true;
 }
