@@ -213,6 +213,17 @@ static uint32_t fold_cp(uint32_t c)
 static size_t fold_next(const unsigned char *s, size_t len, size_t *adv, uint32_t *cp,
                         unsigned char *out)
 {
+    if (s[0] < 0x80) { /* ASCII, what decode, is_dropped and fold_cp give */
+        unsigned char c = s[0];
+        *adv = 1;
+        *cp = c;
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            return 0;
+        out[0] = c;
+        return 1;
+    }
     uint32_t c = decode(s, len, adv);
 
     *cp = c;
@@ -300,6 +311,11 @@ struct instcite_catalog {
     tkey *keys;     /* sorted by (bytes, prio, entry) */
     size_t nkeys;
     char *arena;    /* bytes of all keys */
+    /* The keys again as a trie, for catalog_match_prefix, which is asked at
+     * every capitalised word and walks a title one byte at a time (binary
+     * searches over keys[] cost about a thousand instructions a word). */
+    struct tnode *trie;
+    uint32_t root[256]; /* the root's child for each first byte, 0: none */
 };
 
 static int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
@@ -365,6 +381,64 @@ static void add_name(const char *s, size_t len, int prio, void *ctx)
         return;
     b->keys[b->nkeys++] = (tkey){b->arena + b->used, f, b->entry, prio};
     b->used += f + 1;
+}
+
+/* A trie node. Node 0 is the root, so 0 also means "none". Each node's
+ * children are a sibling list (after the first byte, most nodes have one). */
+typedef struct tnode {
+    uint32_t child, sibling;
+    int32_t key; /* the first key of keys[] (in their order) ending here, or -1 */
+    unsigned char byte;
+} tnode;
+
+/* The child of node under byte b, 0 when there is none. */
+static uint32_t trie_step(const instcite_catalog *cat, uint32_t node, unsigned char b)
+{
+    if (node == 0)
+        return cat->root[b];
+    uint32_t c = cat->trie[node].child;
+    while (c && cat->trie[c].byte != b)
+        c = cat->trie[c].sibling;
+    return c;
+}
+
+/* Builds cat->trie over cat->keys (sorted, so the first key to end at a
+ * node is the one catalog_match_prefix prefers). Returns NULL when out of
+ * memory. */
+static tnode *build_trie(const tkey *keys, size_t nkeys, uint32_t root[256])
+{
+    size_t cap = 1;
+    for (size_t i = 0; i < nkeys; i++)
+        cap += keys[i].len;
+    if (cap > INT32_MAX)
+        return NULL;
+    tnode *t = malloc(cap * sizeof *t);
+    if (!t)
+        return NULL;
+    memset(root, 0, 256 * sizeof *root);
+    t[0] = (tnode){0, 0, -1, 0};
+    uint32_t n = 1;
+    for (size_t i = 0; i < nkeys; i++) {
+        uint32_t cur = 0;
+        for (size_t d = 0; d < keys[i].len; d++) {
+            unsigned char b = (unsigned char)keys[i].k[d];
+            uint32_t c = cur ? t[cur].child : root[b];
+            while (cur && c && t[c].byte != b)
+                c = t[c].sibling;
+            if (!c) {
+                c = n++;
+                t[c] = (tnode){0, cur ? t[cur].child : 0, -1, b};
+                if (cur)
+                    t[cur].child = c;
+                else
+                    root[b] = c;
+            }
+            cur = c;
+        }
+        if (cur && t[cur].key < 0)
+            t[cur].key = (int32_t)i;
+    }
+    return t;
 }
 
 /* Builds the title index of recs[0..n). Returns 0, or -1 when out of memory
@@ -763,6 +837,13 @@ static instcite_status merge(instcite_catalog *cat, parse_state *st)
     char *arena;
     if (build_index(all, k, &keys, &nkeys, &arena) != 0)
         goto nomem;
+    uint32_t root[256];
+    tnode *trie = build_trie(keys, nkeys, root);
+    if (!trie) {
+        free(keys);
+        free(arena);
+        goto nomem;
+    }
 
     /* Committed; nothing fails from here. Every parsed record is now either
      * in all[] or in dead[], so st no longer owns any. */
@@ -772,11 +853,14 @@ static instcite_status merge(instcite_catalog *cat, parse_state *st)
     free(cat->recs);
     free(cat->keys);
     free(cat->arena);
+    free(cat->trie);
     cat->recs = all;
     cat->n = k;
     cat->keys = keys;
     cat->nkeys = nkeys;
     cat->arena = arena;
+    cat->trie = trie;
+    memcpy(cat->root, root, sizeof root);
     free(ord);
     free(dead);
     return INSTCITE_OK;
@@ -874,6 +958,7 @@ void instcite_catalog_free(instcite_catalog *cat)
     free(cat->recs);
     free(cat->keys);
     free(cat->arena);
+    free(cat->trie);
     free(cat);
 }
 
@@ -951,32 +1036,6 @@ const cat_entry *catalog_find_title(const instcite_catalog *cat, const char *tit
 /* Narrows [*lo, *hi), keys sharing their first depth bytes, to the keys
  * whose byte at depth is b. Keys of exactly depth bytes sort first in the
  * range and are dropped. */
-static void narrow(const tkey *keys, size_t *lo, size_t *hi, size_t depth, unsigned char b)
-{
-    size_t a = *lo, z = *hi;
-    while (a < z && keys[a].len == depth)
-        a++;
-    size_t l = a, h = z;
-    while (l < h) { /* first key with byte >= b */
-        size_t mid = l + (h - l) / 2;
-        if ((unsigned char)keys[mid].k[depth] < b)
-            l = mid + 1;
-        else
-            h = mid;
-    }
-    size_t u = l;
-    h = z;
-    while (u < h) { /* first key with byte > b */
-        size_t mid = u + (h - u) / 2;
-        if ((unsigned char)keys[mid].k[depth] <= b)
-            u = mid + 1;
-        else
-            h = mid;
-    }
-    *lo = l;
-    *hi = u;
-}
-
 /* A title ending in a year (four ASCII digits, s[i-4..i)) followed by one to
  * three more digits and then no digit: "Drugs, 19611," is the year with a
  * footnote marker glued on, as text layers print superscripts. */
@@ -1024,11 +1083,11 @@ const cat_entry *catalog_match_prefix(const instcite_catalog *cat, const char *t
         return NULL;
 
     const unsigned char *s = (const unsigned char *)text;
-    size_t lo = 0, hi = cat->nkeys, depth = 0;
+    uint32_t node = 0;
     const cat_entry *best = NULL;
     size_t best_end = 0;
 
-    for (size_t i = 0; i < len && lo < hi;) {
+    for (size_t i = 0; i < len;) {
         unsigned char buf[4];
         size_t adv;
         uint32_t cp;
@@ -1042,9 +1101,11 @@ const cat_entry *catalog_match_prefix(const instcite_catalog *cat, const char *t
             continue;
         }
         i += adv;
-        for (size_t k = 0; k < n && lo < hi; k++)
-            narrow(cat->keys, &lo, &hi, depth++, buf[k]);
-        if (lo >= hi || cat->keys[lo].len != depth)
+        for (size_t k = 0; k < n && (node = trie_step(cat, node, buf[k])) != 0; k++)
+            ;
+        if (node == 0)
+            break; /* no key goes on this way */
+        if (cat->trie[node].key < 0)
             continue;
         /* A whole key ends here; accept it if text has a word boundary. */
         int last = char_class(cp);
@@ -1058,7 +1119,7 @@ const cat_entry *catalog_match_prefix(const instcite_catalog *cat, const char *t
             }
         }
         if (ok) {
-            best = &cat->recs[cat->keys[lo].entry]->e;
+            best = &cat->recs[cat->keys[cat->trie[node].key].entry]->e;
             best_end = i;
         }
     }
