@@ -1192,9 +1192,15 @@ static void scan_symbols(ctx *c, const para *p, size_t para_first)
     cover cv;
     cover_init(c, &cv, para_first);
     for (size_t i = s; i < e && !c->oom;) {
-        /* A symbol starts with a capital letter: skip the rest unscanned. */
+        /* A symbol starts with a capital letter at most SYMBOL_SERIES_MAX
+         * bytes before a '/': skip the rest unscanned. */
         if (c->s[i] < 'A' || c->s[i] > 'Z') {
-            i++;
+            const char *slash = memchr(S(c, i), '/', e - i);
+            if (!slash)
+                break;
+            size_t from = (size_t)(slash - c->s);
+            from = from > SYMBOL_SERIES_MAX ? from - SYMBOL_SERIES_MAX : 0;
+            i = from > i ? from : i + 1;
             continue;
         }
         char prev = i > 0 ? c->s[i - 1] : 0;

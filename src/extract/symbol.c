@@ -5,7 +5,7 @@
 
 /* First components of UN document symbols (un-citation-conventions.md §2.1).
  * Requiring a known series keeps "and/or" or "km/h" from being read as
- * symbols. */
+ * symbols. None is longer than SYMBOL_SERIES_MAX. */
 static const char *const series[] = {
     "A", "E", "S", "T", "ST", "CRC", "CEDAW", "CCPR", "CAT", "CERD", "CMW", "CRPD", "CED",
     "DP", "TD", "UNEP", "HRI", "FCCC", "ICCD", "UNW", "JIU", NULL,
@@ -24,7 +24,8 @@ size_t symbol_scan(const char *s, size_t n, char prev)
     size_t i = 0;
     while (i < n && is_upper(s[i]))
         i++;
-    if (i >= n || s[i] != '/')
+    /* scan_symbols looks only this far before each '/'. */
+    if (i >= n || s[i] != '/' || i > SYMBOL_SERIES_MAX)
         return 0;
     bool known = false;
     for (const char *const *p = series; *p; p++)

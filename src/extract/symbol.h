@@ -9,4 +9,8 @@
  * part of it. */
 size_t symbol_scan(const char *s, size_t n, char prev);
 
+/* A symbol's first component (a series: "A", "CEDAW") is at most this many
+ * capitals, then '/': no symbol starts more than this far before a '/'. */
+#define SYMBOL_SERIES_MAX 5
+
 #endif

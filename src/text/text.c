@@ -162,12 +162,25 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
             if (o.pending_space && o.last && !is_cjk(o.last))
                 put(&o, " ", 1, o.pending_at);
             o.pending_space = false;
-            do {
-                o.s[o.len] = (char)c0;
-                o.map[o.len++] = (text_off)i++;
-            } while (i < len && (c0 = s[i]) > 0x20 && c0 < 0x7F);
-            o.last = s[i - 1];
+            /* The run takes in single spaces between printable ASCII
+             * characters: the pending-space rule would write each of them
+             * as it is, at its own offset. */
+            size_t j = i + 1;
+            for (;;) {
+                while (j < len && s[j] > 0x20 && s[j] < 0x7F)
+                    j++;
+                if (len - j < 2 || s[j] != ' ' || s[j + 1] <= 0x20 || s[j + 1] >= 0x7F)
+                    break;
+                j += 2;
+            }
+            memcpy(o.s + o.len, s + i, j - i);
+            text_off *m = o.map + o.len;
+            for (size_t k = 0; k < j - i; k++)
+                m[k] = (text_off)(i + k);
+            o.len += j - i;
+            o.last = s[j - 1];
             any_text = true;
+            i = j;
             continue;
         }
         if (!in_marker && c0 == ' ') {
