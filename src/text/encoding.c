@@ -357,6 +357,24 @@ nomem:
     return INSTCITE_ERR_NOMEM;
 }
 
+bool enc_assume_utf8(encoded *e, const void *in, size_t len, const char *encoding)
+{
+    memset(e, 0, sizeof *e);
+    const unsigned char *s = in;
+    const char *name = enc_canonical(encoding);
+    if (!name || strcmp(name, "auto") != 0 || len > INSTCITE_MAX_INPUT ||
+        (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) ||
+        (!(len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) && looks_utf16(s, len)))
+        return false;
+    e->in = s;
+    e->in_len = len;
+    e->u8 = in;
+    e->u8_len = len;
+    e->name = "UTF-8";
+    e->kind = ENC_UTF8;
+    return true;
+}
+
 instcite_status enc_decode(encoded *e, const void *in, size_t len, const char *encoding, bool replace,
                            bool allow_gb, instcite_error *err)
 {
@@ -381,6 +399,7 @@ instcite_status enc_decode(encoded *e, const void *in, size_t len, const char *e
     bool bom16le = len >= 2 && s[0] == 0xFF && s[1] == 0xFE;
     bool bom16be = len >= 2 && s[0] == 0xFE && s[1] == 0xFF;
     bool bom8 = len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+    bool valid8 = false; /* known valid UTF-8: not validated twice */
     if (strcmp(name, "auto") == 0) {
         const char *u16 = NULL;
         if (bom16le || bom16be) {
@@ -388,7 +407,7 @@ instcite_status enc_decode(encoded *e, const void *in, size_t len, const char *e
         } else if (!bom8 && (u16 = looks_utf16(s, len))) {
             name = u16;
             e->detected = true;
-        } else if (bom8 || utf8_valid(s, len)) {
+        } else if (bom8 || (valid8 = utf8_valid(s, len))) {
             name = "UTF-8";
         } else if (allow_gb && looks_gb18030(s, len)) {
             name = "GB18030";
@@ -401,7 +420,7 @@ instcite_status enc_decode(encoded *e, const void *in, size_t len, const char *e
     }
     e->kind = encodings[enc_index(name)].kind;
     e->name = encodings[enc_index(name)].name;
-    if (e->kind == ENC_UTF8 && (!replace || utf8_valid(s, len)))
+    if (e->kind == ENC_UTF8 && (!replace || valid8 || utf8_valid(s, len)))
         return INSTCITE_OK; /* used as it is; text_init reports a bad byte */
     if (e->kind == ENC_ICONV) {
         iconv_t cd = iconv_open("UTF-32LE", e->name);

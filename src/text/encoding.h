@@ -76,6 +76,15 @@ const char *enc_canonical(const char *name);
 instcite_status enc_decode(encoded *e, const void *in, size_t len, const char *encoding, bool replace,
                            bool allow_gb, instcite_error *err);
 
+/* The common case without a pass of its own: when encoding is NULL or
+ * "auto" and the input has no UTF-16 BOM and does not look like UTF-16,
+ * fills *e as enc_decode does for valid UTF-8 (nothing converted) without
+ * checking the bytes, and returns true. The caller lets text_init check
+ * them and, when it reports INSTCITE_ERR_ENCODING, calls enc_decode for the
+ * full detection (GB18030, replacement). Returns false (and *e empty)
+ * otherwise, or when len exceeds INSTCITE_MAX_INPUT. */
+bool enc_assume_utf8(encoded *e, const void *in, size_t len, const char *encoding);
+
 /* The input offset of the character whose UTF-8 starts at u8 offset off
  * (off == u8_len gives in_len). Identity when not converted. */
 size_t enc_input_offset(const encoded *e, size_t off);

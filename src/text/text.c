@@ -114,6 +114,16 @@ static void emit(out *o, unsigned cp, const char *b, size_t n, size_t at)
     o->last = cp == '\n' ? 0 : cp;
 }
 
+/* A character at s[i] that the fast path of text_init copies as it is:
+ * U+3001..U+9FFF (lead bytes E3..E9 but U+3000, the ideographic space): CJK
+ * punctuation, kana, ideographs, never a space, a fold, a marker digit or a
+ * dropped character. */
+static bool cjk_kept(const unsigned char *s, size_t i, size_t len)
+{
+    return len - i >= 3 && s[i] >= 0xE3 && s[i] <= 0xE9 && (s[i + 1] & 0xC0) == 0x80 &&
+           (s[i + 2] & 0xC0) == 0x80 && (s[i] != 0xE3 || s[i + 1] != 0x80 || s[i + 2] != 0x80);
+}
+
 instcite_status text_init(text *t, const void *in, size_t len, instcite_error *err)
 {
     memset(t, 0, sizeof *t);
@@ -154,9 +164,8 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
     while (i < len) {
         /* Fast paths for the commonest characters outside a footnote
          * marker, each doing exactly what the general case below does:
-         * runs of printable ASCII, the ASCII space, and CJK ideographs
-         * U+4000..U+9FFF (lead bytes E4..E9: never a space, a fold, a
-         * marker digit or a dropped character). */
+         * runs of printable ASCII, the ASCII space, and runs of CJK
+         * characters (cjk_kept). */
         unsigned char c0 = s[i];
         if (!in_marker && c0 > 0x20 && c0 < 0x7F) {
             if (o.pending_space && o.last && !is_cjk(o.last))
@@ -191,17 +200,19 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
             i++;
             continue;
         }
-        if (!in_marker && c0 >= 0xE4 && c0 <= 0xE9 && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
+        if (!in_marker && cjk_kept(s, i, len)) {
             o.pending_space = false;
-            for (int k = 0; k < 3; k++) {
-                o.s[o.len] = (char)s[i + k];
-                o.map[o.len++] = (text_off)i;
-            }
-            o.last = ((unsigned)(c0 & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) |
-                     (unsigned)(s[i + 2] & 0x3F);
+            size_t j = i;
+            do {
+                memcpy(o.s + o.len, s + j, 3);
+                o.map[o.len] = o.map[o.len + 1] = o.map[o.len + 2] = (text_off)j;
+                o.len += 3;
+                j += 3;
+            } while (cjk_kept(s, j, len));
+            o.last = ((unsigned)(s[j - 3] & 0x0F) << 12) | ((unsigned)(s[j - 2] & 0x3F) << 6) |
+                     (unsigned)(s[j - 1] & 0x3F);
             any_text = true;
-            i += 3;
+            i = j;
             continue;
         }
         unsigned cp;
