@@ -1,5 +1,6 @@
 #include "text/text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,12 +117,16 @@ static void emit(out *o, unsigned cp, const char *b, size_t n, size_t at)
 
 /* A character at s[i] that the fast path of text_init copies as it is:
  * U+3001..U+9FFF (lead bytes E3..E9 but U+3000, the ideographic space): CJK
- * punctuation, kana, ideographs, never a space, a fold, a marker digit or a
- * dropped character. */
+ * punctuation, kana, ideographs; and the full-width comma, colon and
+ * semicolon: never a space, a fold, a marker digit or a dropped character. */
 static bool cjk_kept(const unsigned char *s, size_t i, size_t len)
 {
-    return len - i >= 3 && s[i] >= 0xE3 && s[i] <= 0xE9 && (s[i + 1] & 0xC0) == 0x80 &&
-           (s[i + 2] & 0xC0) == 0x80 && (s[i] != 0xE3 || s[i + 1] != 0x80 || s[i + 2] != 0x80);
+    if (len - i < 3)
+        return false;
+    uint32_t v = (uint32_t)s[i] | (uint32_t)s[i + 1] << 8 | (uint32_t)s[i + 2] << 16;
+    if ((v & 0xFF) - 0xE3 <= 0xE9 - 0xE3)
+        return (v & 0xC0C000) == 0x808000 && v != 0x8080E3;
+    return v == 0x8CBCEF || v == 0x9ABCEF || v == 0x9BBCEF; /* ， ： ； */
 }
 
 instcite_status text_init(text *t, const void *in, size_t len, instcite_error *err)
@@ -203,12 +208,14 @@ instcite_status text_init(text *t, const void *in, size_t len, instcite_error *e
         if (!in_marker && cjk_kept(s, i, len)) {
             o.pending_space = false;
             size_t j = i;
-            do {
-                memcpy(o.s + o.len, s + j, 3);
-                o.map[o.len] = o.map[o.len + 1] = o.map[o.len + 2] = (text_off)j;
-                o.len += 3;
+            do
                 j += 3;
-            } while (cjk_kept(s, j, len));
+            while (cjk_kept(s, j, len));
+            memcpy(o.s + o.len, s + i, j - i);
+            text_off *m = o.map + o.len;
+            for (size_t k = 0; k < j - i; k += 3)
+                m[k] = m[k + 1] = m[k + 2] = (text_off)(i + k);
+            o.len += j - i;
             o.last = ((unsigned)(s[j - 3] & 0x0F) << 12) | ((unsigned)(s[j - 2] & 0x3F) << 6) |
                      (unsigned)(s[j - 1] & 0x3F);
             any_text = true;
