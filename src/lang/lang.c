@@ -75,11 +75,22 @@ const char *lang_detect(const char *s, size_t len)
      * U+4E00..U+9FFF is E4 B8.. to E9 BF BF, U+0400..U+04FF leads D0..D3,
      * U+0600..U+06FF D8..DB; Latin letters are counted in ASCII only. */
     const unsigned char *u = (const unsigned char *)s;
+    const uint64_t ones = 0x0101010101010101ull;
     for (size_t i = 0; i < limit;) {
         unsigned char c = u[i];
+        uint64_t w;
         if (c < 0x80) {
-            latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-            i++;
+            if (limit - i >= 8 && (memcpy(&w, u + i, 8), !(w & ones * 0x80))) {
+                /* Eight ASCII bytes: a letter is 0x60 < (b | 0x20) < 0x7B. */
+                uint64_t t = w | ones * 0x20;
+                uint64_t letters =
+                    (ones * (127 + 0x7B) - t) & ~t & (t + ones * (127 - 0x60)) & ones * 0x80;
+                latin += (size_t)__builtin_popcountll(letters);
+                i += 8;
+            } else {
+                latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+                i++;
+            }
         } else if (c < 0xE0) {
             cyr += c >= 0xD0 && c <= 0xD3;
             arab += c >= 0xD8 && c <= 0xDB;
