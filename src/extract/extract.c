@@ -1015,6 +1015,10 @@ static void scan_resolutions_before(ctx *c, const para *p)
     ref_item items[64];
     const body_info *chain = NULL; /* body of the group just read */
     size_t chain_end = s;
+    /* A reference needs a number, and parse_num reads ASCII digits: a
+     * paragraph without one has no reference (most have none). */
+    if (text_next_digit(S(c, s), e - s) == e - s)
+        return;
     for (size_t i = s; i < e && !c->oom;) {
         size_t kl = 0;
         const lang_name *kw = NULL;

@@ -505,27 +505,6 @@ static size_t year_marker(const char *s, size_t n, size_t i, const fnset *fs, un
 
 /* Appends line l to b, joining with a space (none after a hyphen that ends a
  * line before a lower-case letter), turning glued markers into FN marks. */
-/* The index of the first ASCII digit of s[0..n), n when there is none.
- * Eight bytes at a time: a byte b of w is a digit when 0x2F < b < 0x3A,
- * tested on its low seven bits (no carry crosses into the next byte) and
- * its high bit clear. */
-static size_t next_digit(const char *s, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
-    size_t i = 0;
-    for (; n - i >= 8; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t x = w & low7;
-        uint64_t digits = (ones * (127 + 0x3A) - x) & ~w & (x + ones * (127 - 0x2F)) & high;
-        if (digits)
-            return i + (size_t)__builtin_ctzll(digits) / 8;
-    }
-    while (i < n && !is_digit(s[i]))
-        i++;
-    return i;
-}
-
 static bool append_line(growbuf *b, const text *t, const line *l, fnset *fs, bool markers)
 {
     const char *s = t->s + l->start;
@@ -561,7 +540,7 @@ static bool append_line(growbuf *b, const text *t, const line *l, fnset *fs, boo
             continue;
         }
         /* Up to the next digit (where a marker may start), in one copy. */
-        size_t j = markers ? i + 1 + next_digit(s + i + 1, n - i - 1) : n;
+        size_t j = markers ? i + 1 + text_next_digit(s + i + 1, n - i - 1) : n;
         if (!gb_copy(b, s + i, t->map + l->start + i, j - i))
             return false;
         i = j;

@@ -5,6 +5,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+size_t text_next_digit(const char *s, size_t n)
+{
+    /* A byte b of w is a digit when 0x2F < b < 0x3A, tested on its low
+     * seven bits (no carry crosses into the next byte) and its high bit
+     * clear. */
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t x = w & low7;
+        uint64_t digits = (ones * (127 + 0x3A) - x) & ~w & (x + ones * (127 - 0x2F)) & high;
+        if (digits)
+            return i + (size_t)__builtin_ctzll(digits) / 8;
+    }
+    while (i < n && !(s[i] >= '0' && s[i] <= '9'))
+        i++;
+    return i;
+}
+
 bool is_cjk(unsigned cp)
 {
     return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||

@@ -98,4 +98,9 @@ static inline size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
 /* True for CJK ideographs, CJK punctuation and full-width forms. */
 bool is_cjk(unsigned cp);
 
+/* The index of the first ASCII digit of s[0..n), n when there is none
+ * (eight bytes at a time: layout and the scanners ask it of whole lines
+ * and paragraphs). */
+size_t text_next_digit(const char *s, size_t n);
+
 #endif
