@@ -129,11 +129,20 @@ const char *lang_detect(const char *s, size_t len)
 
 size_t lang_match(const char *s, size_t n, const char *w)
 {
-    /* The first byte decides most calls: no strlen, no memcmp. */
+    /* The first bytes decide most calls (lists such as the clause openers
+     * hold many words beginning alike): compared in place, and strlen and
+     * memcmp only for what is left of a longer word. */
     if (!w || !n || *s != *w)
         return 0;
-    size_t wl = strlen(w);
-    return wl && wl <= n && memcmp(s, w, wl) == 0 ? wl : 0;
+    size_t k = 1;
+    while (k < 4 && w[k] && k < n && s[k] == w[k])
+        k++;
+    if (!w[k])
+        return k;
+    if (k < 4)
+        return 0; /* a byte differs, or s ends first */
+    size_t wl = k + strlen(w + k);
+    return wl <= n && memcmp(s + k, w + k, wl - k) == 0 ? wl : 0;
 }
 
 size_t lang_match_any(const char *s, size_t n, const char *const *list)
