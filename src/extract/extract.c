@@ -1357,7 +1357,7 @@ static void set_clauses(ctx *c, const para *p, size_t from)
     if (p->kind != PARA_PP && p->kind != PARA_OP)
         return;
     size_t vl;
-    const lang_name *v = lang_match_name(S(c, p->body), p->len - p->body, c->L->verbs, &vl);
+    const lang_name *v = lang_match_indexed(S(c, p->body), p->len - p->body, &c->lo.verbs, &vl);
     if (!v)
         return;
     const char *verb = dup_span(c, p->body, p->body + vl);

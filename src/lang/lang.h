@@ -134,6 +134,21 @@ size_t lang_match(const char *s, size_t n, const char *w);
 size_t lang_match_any(const char *s, size_t n, const char *const *list);
 /* Longest entry of names that s starts with (or, for _suffix_, ends with). */
 const lang_name *lang_match_name(const char *s, size_t n, const lang_name *names, size_t *len);
+/* A name list indexed by first byte, for the lists looked up at every
+ * paragraph (the clause openers, a hundred and more per language):
+ * lang_match_indexed answers what lang_match_name answers over the entries
+ * that begin with s's first byte only. A list longer than LANG_INDEX_MAX is
+ * searched whole. */
+#define LANG_INDEX_MAX 1024
+typedef struct lang_name_index {
+    const lang_name *names;
+    bool whole;                    /* too long: lang_match_name over names */
+    uint16_t first[257];           /* entries beginning with b: order[first[b] .. first[b + 1]) */
+    uint16_t order[LANG_INDEX_MAX]; /* entry indexes, in list order within a byte */
+} lang_name_index;
+void lang_name_index_init(lang_name_index *ix, const lang_name *names);
+const lang_name *lang_match_indexed(const char *s, size_t n, const lang_name_index *ix, size_t *len);
+
 /* The bytes the entries of names start with: lang_match_name finds nothing
  * at a byte outside the set, so a scanner can pass it without the call. */
 typedef struct lang_firsts {

@@ -250,7 +250,7 @@ static instcite_status by_lines(layout *lo, const text *t, const lang_table *L)
                    s[1 + k] == FN_CLOSE) {
             p = add_para(lo, PARA_FN, (int)fn, s, map, n, k + 2);
             lo->footnotes++;
-        } else if (state == HEAD && L && (lang_match_name(s, n, L->verbs, &k) || op_number(s, n, &num))) {
+        } else if (state == HEAD && L && (lang_match_indexed(s, n, &lo->verbs, &k) || op_number(s, n, &num))) {
             /* No title line (a fragment, not a whole resolution): the
              * paragraphs begin at the first clause verb or number. */
             state = BODY;
@@ -818,7 +818,7 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
             break;
         }
         int num;
-        if (lang_match_name(s, n, L->verbs, &k) || op_number(s, n, &num)) {
+        if (lang_match_indexed(s, n, &lo->verbs, &k) || op_number(s, n, &num)) {
             lo->n_paras--; /* a fragment without a header: this line is body text */
             break;
         }
@@ -948,7 +948,7 @@ static instcite_status wrapped(layout *lo, const text *t, const lang_table *L)
             continue;
         }
         size_t opk = op_number(s, n, &num);
-        bool starts = opk || lang_match_name(s, n, L->verbs, &k);
+        bool starts = opk || lang_match_indexed(s, n, &lo->verbs, &k);
         /* A blank line within a page ends a paragraph; so does a line that
          * opens with a number or a clause verb after a line that ended a
          * clause (some text layers have no blank lines at all). A blank line
@@ -989,6 +989,7 @@ instcite_status layout_init(layout *lo, const text *t, const lang_table *L, inst
 {
     memset(lo, 0, sizeof *lo);
     instcite_status st;
+    lang_name_index_init(&lo->verbs, L ? L->verbs : NULL);
     if (!L) {
         /* No table: every line is a header line (symbols are still found). */
         st = INSTCITE_OK;

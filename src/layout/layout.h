@@ -57,6 +57,9 @@ typedef struct layout {
     /* Joined paragraph copies (wrapped text): freed with the layout. */
     char **bufs;
     size_t n_bufs, cap_bufs;
+    /* The table's clause openers, indexed: asked at every paragraph, here
+     * and by the scanners (extract.c). */
+    lang_name_index verbs;
 } layout;
 
 /* Segments t; L may be NULL (no table: every line is a HEADER line). Fails
