@@ -143,10 +143,15 @@ static bool cjk_kept(const unsigned char *s, size_t i, size_t len)
 {
     if (len - i < 3)
         return false;
-    uint32_t v = (uint32_t)s[i] | (uint32_t)s[i + 1] << 8 | (uint32_t)s[i + 2] << 16;
-    if ((v & 0xFF) - 0xE3 <= 0xE9 - 0xE3)
-        return (v & 0xC0C000) == 0x808000 && v != 0x8080E3;
-    return v == 0x8CBCEF || v == 0x9ABCEF || v == 0x9BBCEF; /* ， ： ； */
+    unsigned char b = s[i];
+    unsigned t = (unsigned)s[i + 1] << 8 | s[i + 2];
+    if ((t & 0xC0C0) != 0x8080)
+        return false;
+    if (b >= 0xE4 && b <= 0xE9)
+        return true;
+    if (b == 0xE3)
+        return t != 0x8080;
+    return b == 0xEF && (t == 0xBC8C || t == 0xBC9A || t == 0xBC9B); /* ， ： ； */
 }
 
 instcite_status text_init(text *t, const void *in, size_t len, instcite_error *err)
