@@ -97,11 +97,33 @@ typedef struct pool {
     int next;     /* next input to claim */
     int consumed; /* inputs handed on by the consumer */
     int window;
+    bool waiting; /* the consumer sleeps on ready, for slot `consumed` */
     bool stop;
     pthread_mutex_t mu;
     pthread_cond_t claimable; /* a worker waits for the window to move */
     pthread_cond_t ready;     /* the consumer waits for its next slot */
 } pool;
+
+/* Documents are handed over in batches: waking the consumer for each one
+ * cost two context switches per document (a tenth of an extraction with
+ * --jobs 2). With p->mu held: whether a worker that has just filled a slot
+ * should wake the consumer, that is when its slot is done and either
+ * BATCH slots in a row are, or no worker can claim more until the consumer
+ * moves (all inputs claimed, or the window full). */
+#define BATCH 16
+
+static bool consumer_should_wake(const pool *p)
+{
+    int w = p->consumed;
+    if (!p->waiting || !p->slots[w % p->window].done)
+        return false;
+    if (p->next >= p->n || p->next >= p->consumed + p->window)
+        return true;
+    int k = 1;
+    while (k < BATCH && w + k < p->next && p->slots[(w + k) % p->window].done)
+        k++;
+    return k >= BATCH;
+}
 
 static void *worker(void *arg)
 {
@@ -129,7 +151,8 @@ static void *worker(void *arg)
         pthread_mutex_lock(&p->mu);
         r.done = true;
         p->slots[i % p->window] = r;
-        pthread_cond_signal(&p->ready);
+        if (consumer_should_wake(p))
+            pthread_cond_signal(&p->ready);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -175,8 +198,10 @@ int each_input_parallel(const instcite_catalog *cat, opts *o, int jobs,
     for (int i = 0; i < n && rc == 0; i++) {
         pthread_mutex_lock(&p.mu);
         slot *sl = &p.slots[i % p.window];
+        p.waiting = true;
         while (!sl->done)
             pthread_cond_wait(&p.ready, &p.mu);
+        p.waiting = false;
         slot r = *sl;
         *sl = (slot){.doc = NULL};
         pthread_mutex_unlock(&p.mu);
