@@ -308,8 +308,16 @@ typedef struct edge {
 
 /* Open-addressing hash index: slot holds index + 1, 0 = empty. Capacity is a
  * power of two kept at most half full. */
+/* Open addressing; a slot keeps its entry's hash, so that probing compares
+ * hashes in the table and reads a node or edge only when they agree (each
+ * read was a cache miss on a large corpus), and growing needs no rehash. */
+typedef struct hslot {
+    uint64_t hash;
+    size_t index1; /* index + 1; 0: empty */
+} hslot;
+
 typedef struct hindex {
-    size_t *slot;
+    hslot *slot;
     size_t cap, n;
 } hindex;
 
@@ -347,31 +355,20 @@ static uint64_t hash_pair(size_t a, size_t b)
     return h * 0xBF58476D1CE4E5B9u;
 }
 
-static uint64_t node_hash(const instcite_graph *g, size_t i)
-{
-    return hash_bytes(g->nodes[i].id);
-}
-
-static uint64_t edge_hash(const instcite_graph *g, size_t i)
-{
-    return hash_pair(g->edges[i].from, g->edges[i].to);
-}
-
-/* Grows ix so one more entry fits; rehashes with hashfn. 0 or -1. */
-static int hindex_reserve(instcite_graph *g, hindex *ix,
-                          uint64_t (*hashfn)(const instcite_graph *, size_t))
+/* Grows ix so one more entry fits. 0 or -1. */
+static int hindex_reserve(hindex *ix)
 {
     if ((ix->n + 1) * 2 <= ix->cap)
         return 0;
     size_t cap = ix->cap ? ix->cap * 2 : 64;
-    size_t *slot = calloc(cap, sizeof *slot);
+    hslot *slot = calloc(cap, sizeof *slot);
     if (!slot)
         return -1;
     for (size_t s = 0; s < ix->cap; s++) {
-        if (!ix->slot[s])
+        if (!ix->slot[s].index1)
             continue;
-        size_t h = (size_t)hashfn(g, ix->slot[s] - 1) & (cap - 1);
-        while (slot[h])
+        size_t h = (size_t)ix->slot[s].hash & (cap - 1);
+        while (slot[h].index1)
             h = (h + 1) & (cap - 1);
         slot[h] = ix->slot[s];
     }
@@ -384,35 +381,37 @@ static int hindex_reserve(instcite_graph *g, hindex *ix,
 static void hindex_insert(hindex *ix, uint64_t hash, size_t index)
 {
     size_t h = (size_t)hash & (ix->cap - 1);
-    while (ix->slot[h])
+    while (ix->slot[h].index1)
         h = (h + 1) & (ix->cap - 1);
-    ix->slot[h] = index + 1;
+    ix->slot[h] = (hslot){hash, index + 1};
     ix->n++;
 }
 
-static long find_node(const instcite_graph *g, const char *id)
+static long find_node(const instcite_graph *g, const char *id, uint64_t hash)
 {
     if (!g->node_index.cap)
         return -1;
     size_t mask = g->node_index.cap - 1;
-    for (size_t h = (size_t)hash_bytes(id) & mask; g->node_index.slot[h]; h = (h + 1) & mask) {
-        size_t i = g->node_index.slot[h] - 1;
-        if (strcmp(g->nodes[i].id, id) == 0)
-            return (long)i;
+    for (size_t h = (size_t)hash & mask; g->node_index.slot[h].index1; h = (h + 1) & mask) {
+        const hslot *sl = &g->node_index.slot[h];
+        if (sl->hash == hash && strcmp(g->nodes[sl->index1 - 1].id, id) == 0)
+            return (long)(sl->index1 - 1);
     }
     return -1;
 }
 
-static long find_edge(const instcite_graph *g, size_t from, size_t to)
+static long find_edge(const instcite_graph *g, size_t from, size_t to, uint64_t hash)
 {
     if (!g->edge_index.cap)
         return -1;
     size_t mask = g->edge_index.cap - 1;
-    for (size_t h = (size_t)hash_pair(from, to) & mask; g->edge_index.slot[h];
-         h = (h + 1) & mask) {
-        size_t i = g->edge_index.slot[h] - 1;
-        if (g->edges[i].from == from && g->edges[i].to == to)
-            return (long)i;
+    for (size_t h = (size_t)hash & mask; g->edge_index.slot[h].index1; h = (h + 1) & mask) {
+        const hslot *sl = &g->edge_index.slot[h];
+        if (sl->hash != hash)
+            continue;
+        const edge *e = &g->edges[sl->index1 - 1];
+        if (e->from == from && e->to == to)
+            return (long)(sl->index1 - 1);
     }
     return -1;
 }
@@ -451,7 +450,8 @@ static int year_of(const char *date)
  * memory. */
 static long ensure_node(instcite_graph *g, const char *id, bool *created)
 {
-    long found = find_node(g, id);
+    uint64_t hash = hash_bytes(id);
+    long found = find_node(g, id, hash);
     if (created)
         *created = found < 0;
     if (found >= 0)
@@ -464,7 +464,7 @@ static long ensure_node(instcite_graph *g, const char *id, bool *created)
         g->nodes = v;
         g->cap_nodes = cap;
     }
-    if (hindex_reserve(g, &g->node_index, node_hash) != 0)
+    if (hindex_reserve(&g->node_index) != 0)
         return -1;
     node *n = &g->nodes[g->n_nodes];
     memset(n, 0, sizeof *n);
@@ -472,14 +472,16 @@ static long ensure_node(instcite_graph *g, const char *id, bool *created)
     if (!n->id)
         return -1;
     size_t i = g->n_nodes++;
-    hindex_insert(&g->node_index, node_hash(g, i), i);
+    /* Indexed by the id as stored: sanitising may have changed it. */
+    hindex_insert(&g->node_index, strcmp(n->id, id) == 0 ? hash : hash_bytes(n->id), i);
     g->dirty = true;
     return (long)i;
 }
 
 static long ensure_edge(instcite_graph *g, size_t from, size_t to)
 {
-    long found = find_edge(g, from, to);
+    uint64_t hash = hash_pair(from, to);
+    long found = find_edge(g, from, to, hash);
     if (found >= 0)
         return found;
     if (g->n_edges == g->cap_edges) {
@@ -490,14 +492,14 @@ static long ensure_edge(instcite_graph *g, size_t from, size_t to)
         g->edges = v;
         g->cap_edges = cap;
     }
-    if (hindex_reserve(g, &g->edge_index, edge_hash) != 0)
+    if (hindex_reserve(&g->edge_index) != 0)
         return -1;
     edge *e = &g->edges[g->n_edges];
     memset(e, 0, sizeof *e);
     e->from = from;
     e->to = to;
     size_t i = g->n_edges++;
-    hindex_insert(&g->edge_index, edge_hash(g, i), i);
+    hindex_insert(&g->edge_index, hash, i);
     g->dirty = true;
     return (long)i;
 }
