@@ -23,6 +23,7 @@
 #include "graph/graph.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -47,36 +48,41 @@ static size_t utf8_next(const unsigned char *s, uint32_t *cp)
     return n;
 }
 
-/* An identity as an xs:NMTOKEN (see the top of the file). */
-static void put_nmtoken(ow *w, const char *id)
+/* An identity as an xs:NMTOKEN (see the top of the file), in a new string
+ * (NULL when out of memory). */
+static char *nmtoken_dup(const char *id)
 {
     static const char hex[] = "0123456789ABCDEF";
+    /* A character of n bytes becomes at most 10 ("_x10FFFF_" is 9). */
+    char *out = malloc(strlen(id) * 10 + 8);
+    if (!out)
+        return NULL;
     const unsigned char *s = (const unsigned char *)id;
+    size_t k = 0;
     while (*s) {
-        /* A run of characters that stand as they are: one write. */
-        const unsigned char *run = s;
-        for (unsigned c = *s; (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                              (c >= '0' && c <= '9') || c == '.' || c == '-';
-             c = *++s)
-            ;
-        ow_len(w, (const char *)run, (size_t)(s - run));
-        if (!*s)
-            break;
+        unsigned c = *s;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+            c == '-') {
+            out[k++] = (char)c;
+            s++;
+            continue;
+        }
         uint32_t cp;
         s += utf8_next(s, &cp);
         /* "_x%04X_" without printf: 4 to 6 hex digits. */
-        char esc[16];
-        size_t k = 0;
         int digits = cp > 0xFFFFF ? 6 : cp > 0xFFFF ? 5 : 4;
-        esc[k++] = '_';
-        esc[k++] = 'x';
+        out[k++] = '_';
+        out[k++] = 'x';
         for (int d = digits - 1; d >= 0; d--)
-            esc[k++] = hex[(cp >> (4 * d)) & 0xF];
-        esc[k++] = '_';
-        ow_len(w, esc, k);
+            out[k++] = hex[(cp >> (4 * d)) & 0xF];
+        out[k++] = '_';
     }
-    if (!*id)
-        ow_put(w, "_x0000_"); /* never happens: ids are non-empty */
+    if (!*id) { /* never happens: ids are non-empty */
+        memcpy(out, "_x0000_", 7);
+        k = 7;
+    }
+    out[k] = '\0';
+    return out;
 }
 
 static const char *type_name(gval_type t)
@@ -108,14 +114,33 @@ static void put_keys(ow *w, const char *domain, const char *prefix, size_t count
     }
 }
 
-static void put_data(ow *w, const char *prefix, const gattr_def *a, gval v)
+/* "      <data key=\"e_NAME\">" of an attribute, in a new string (NULL
+ * when out of memory): the same for every node or edge, so built once. */
+static char *data_open(const char *prefix, const gattr_def *a)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return NULL;
+    ow t = {.out = f};
+    ow_put(&t, "      <data key=\"");
+    ow_put(&t, prefix);
+    ow_xml(&t, a->name);
+    ow_put(&t, "\">");
+    ow_flush(&t);
+    if (fclose(f) != 0 || t.failed) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+static void put_data(ow *w, const char *open, gval v)
 {
     if (v.type == GVAL_NONE)
         return;
-    ow_put(w, "      <data key=\"");
-    ow_put(w, prefix);
-    ow_xml(w, a->name);
-    ow_put(w, "\">");
+    ow_put(w, open);
     ow_value(w, v, ow_xml);
     ow_put(w, "</data>\n");
 }
@@ -125,6 +150,23 @@ instcite_status graphml_write(const instcite_graph *g, FILE *out, instcite_error
     ow w = {.out = out};
     size_t nn = instcite_graph_node_count(g), ne = instcite_graph_edge_count(g);
     size_t na = graph_node_attr_count(), ea = graph_edge_attr_count();
+    /* Each node's id token (written once per node and twice per edge) and
+     * each column's <data> opening, made once. */
+    char **token = calloc(nn ? nn : 1, sizeof *token);
+    char **nopen = calloc(na ? na : 1, sizeof *nopen);
+    char **eopen = calloc(ea ? ea : 1, sizeof *eopen);
+    bool ok = token && nopen && eopen;
+    for (size_t i = 0; ok && i < nn; i++)
+        ok = (token[i] = nmtoken_dup(graph_node_id(g, i))) != NULL;
+    for (size_t k = 0; ok && k < na; k++)
+        ok = (nopen[k] = data_open("n_", graph_node_attr(k))) != NULL;
+    for (size_t k = 0; ok && k < ea; k++)
+        ok = (eopen[k] = data_open("e_", graph_edge_attr(k))) != NULL;
+    instcite_status st;
+    if (!ok) {
+        st = graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory writing GraphML");
+        goto out;
+    }
 
     ow_put(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -136,22 +178,33 @@ instcite_status graphml_write(const instcite_graph *g, FILE *out, instcite_error
     ow_put(&w, "  <graph id=\"G\" edgedefault=\"directed\">\n");
     for (size_t i = 0; i < nn && !w.failed; i++) {
         ow_put(&w, "    <node id=\"");
-        put_nmtoken(&w, graph_node_id(g, i));
+        ow_put(&w, token[i]);
         ow_put(&w, "\">\n");
         for (size_t k = 0; k < na; k++)
-            put_data(&w, "n_", graph_node_attr(k), graph_node_value(g, i, k));
+            put_data(&w, nopen[k], graph_node_value(g, i, k));
         ow_put(&w, "    </node>\n");
     }
     for (size_t e = 0; e < ne && !w.failed; e++) {
         ow_put(&w, "    <edge source=\"");
-        put_nmtoken(&w, graph_node_id(g, graph_edge_source(g, e)));
+        ow_put(&w, token[graph_edge_source(g, e)]);
         ow_put(&w, "\" target=\"");
-        put_nmtoken(&w, graph_node_id(g, graph_edge_target(g, e)));
+        ow_put(&w, token[graph_edge_target(g, e)]);
         ow_put(&w, "\">\n");
         for (size_t k = 0; k < ea; k++)
-            put_data(&w, "e_", graph_edge_attr(k), graph_edge_value(g, e, k));
+            put_data(&w, eopen[k], graph_edge_value(g, e, k));
         ow_put(&w, "    </edge>\n");
     }
     ow_put(&w, "  </graph>\n</graphml>\n");
-    return ow_finish(&w, "GraphML", err);
+    st = ow_finish(&w, "GraphML", err);
+out:
+    for (size_t i = 0; token && i < nn; i++)
+        free(token[i]);
+    for (size_t k = 0; nopen && k < na; k++)
+        free(nopen[k]);
+    for (size_t k = 0; eopen && k < ea; k++)
+        free(eopen[k]);
+    free(token);
+    free(nopen);
+    free(eopen);
+    return st;
 }

@@ -53,6 +53,19 @@ void ow_printf(ow *w, const char *fmt, ...)
     }
 }
 
+void ow_int(ow *w, long long v)
+{
+    char digits[24];
+    char *p = digits + sizeof digits;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    ow_len(w, p, (size_t)(digits + sizeof digits - p));
+}
+
 void ow_xml(ow *w, const char *s)
 {
     const char *run = s;
@@ -102,7 +115,7 @@ void ow_value(ow *w, gval v, void (*esc)(ow *, const char *))
         else
             ow_put(w, v.s);
         break;
-    case GVAL_INT: ow_printf(w, "%lld", v.i); break;
+    case GVAL_INT: ow_int(w, v.i); break;
     case GVAL_DOUBLE:
         graph_format_double(v.d, buf);
         ow_put(w, buf);

@@ -28,6 +28,8 @@ void ow_flush(ow *w);
 void ow_put(ow *w, const char *s);
 void ow_len(ow *w, const char *s, size_t n);
 void ow_printf(ow *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An integer in decimal, as "%lld" prints it (graph files hold millions). */
+void ow_int(ow *w, long long v);
 /* Text escaped for XML and HTML element content and double-quoted attribute
  * values: & < > " ' as entities; \t \n \r as character references (so XML
  * attribute normalisation cannot turn them into spaces); other C0 controls

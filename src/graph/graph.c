@@ -43,6 +43,7 @@
 #endif
 
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
@@ -1191,6 +1192,21 @@ void graph_format_double(double d, char buf[32])
     }
     if (isinf(d)) {
         strcpy(buf, d > 0 ? "INF" : "-INF");
+        return;
+    }
+    /* In a locale whose decimal point is "." (the C locale of the command
+     * line, most others) printf needs no help; only another radix pays for
+     * switching this thread to the C locale (a new locale per value was
+     * most of writing a graph's numbers). */
+    const char *radix = nl_langinfo(RADIXCHAR);
+    if (radix && radix[0] == '.' && !radix[1]) {
+        for (int prec = 15; prec <= 17; prec++) {
+            snprintf(buf, 32, "%.*g", prec, d);
+            if (strtod(buf, NULL) == d)
+                break;
+        }
+        if (!strpbrk(buf, ".eE"))
+            strcat(buf, ".0");
         return;
     }
     locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
