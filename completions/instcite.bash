@@ -70,7 +70,7 @@ _instcite() {
         local opts
         case $cmd in
         extract) opts="-f --format -o --output $inputs" ;;
-        graph) opts="-f --format -o --output --links --layout $inputs" ;;
+        graph) opts="-f --format -o --output --links --layout --timings $inputs" ;;
         analyze) opts="-f --format -o --output --top $inputs" ;;
         compare) opts="-f --format -o --output --matrix --nearest $inputs" ;;
         text) opts="-o --output" ;;

@@ -39,6 +39,7 @@ typedef struct opts {
     const char *top;        /* --top N */
     const char *nearest;    /* --nearest K */
     bool matrix;            /* --matrix */
+    bool timings;           /* --timings: graph prints its phase times on stderr */
     /* Inputs after expand_inputs: files, directories walked recursively. */
     char **paths;
     int n_paths;
@@ -116,8 +117,12 @@ typedef struct graph_adder {
     instcite_graph *g;
     instcite_status st;
     instcite_error err;
+    double seconds; /* spent in instcite_graph_add */
 } graph_adder;
 int add_to_graph(instcite_doc *doc, void *ctx);
+
+/* A monotonic clock, in seconds. */
+double now_seconds(void);
 
 /* The line each_input prints for a failed input (nothing with --quiet). */
 void report_input_error(const opts *o, const char *path, const instcite_error *err);

@@ -19,6 +19,8 @@ static void help(FILE *to)
           "  -f, --format F    graphml gexf json cytoscape dot svg html csv\n"
           "      --links       json: the edge array named \"links\" (networkx < 3.4)\n"
           "      --layout L    svg, html: force (default) or time (x = year)\n"
+          "      --timings     print on standard error how long reading the inputs,\n"
+          "                    adding them to the graph, and ranking and writing took\n"
           "\n",
           to);
     help_inputs(to);
@@ -151,12 +153,26 @@ static bool write_graph(instcite_graph *g, instcite_format fmt, const opts *o,
     return ok;
 }
 
+/* --timings: one line on stderr. read is the rest of the run (reading and
+ * extracting the inputs, or parsing the JSONL); graph the time spent adding
+ * documents to the graph; write ranking (degrees, PageRank), sorting and
+ * writing the output. */
+static void print_timings(const opts *o, double t0, double graph, double t_write, double t_end)
+{
+    if (!o->timings)
+        return;
+    double read = t_write - t0 - graph;
+    fprintf(stderr, "%s: timings: read %.3f s, graph %.3f s, write %.3f s, total %.3f s\n", prog,
+            read < 0 ? 0 : read, graph, t_end - t_write, t_end - t0);
+}
+
 /* Streaming (every format but HTML, which lists the documents' mentions):
  * each document goes into the graph as soon as it is extracted and is freed,
  * so memory holds the graph, not the corpus. */
 static int graph_streaming(const instcite_catalog *cat, opts *o, instcite_format fmt,
                            instcite_layout layout)
 {
+    double t0 = now_seconds();
     graph_adder a = {.st = INSTCITE_OK};
     a.g = instcite_graph_new(cat, &a.err);
     int total = 0;
@@ -173,7 +189,10 @@ static int graph_streaming(const instcite_catalog *cat, opts *o, instcite_format
         st = INSTCITE_ERR_NOMEM;
     } else if (st == INSTCITE_OK) {
         instcite_write_options wo = {.links = o->links, .layout = layout};
+        double t_write = now_seconds();
         ok = write_graph(a.g, fmt, o, &wo, &st, &a.err);
+        if (ok)
+            print_timings(o, t0, a.seconds, t_write, now_seconds());
     }
     if (st != INSTCITE_OK && !(failed < 0 && a.st == INSTCITE_OK))
         fprintf(stderr, "%s: %s: %s\n", prog, o->output ? o->output : "standard output",
@@ -203,6 +222,7 @@ int cmd_graph(int argc, char **argv)
         opts_free(&o);
         return status;
     }
+    double t0 = now_seconds();
     instcite_doc **docs;
     size_t n = 0;
     int total = 0;
@@ -215,11 +235,15 @@ int cmd_graph(int argc, char **argv)
         instcite_error err = {0};
         instcite_graph *g = instcite_graph_new(cat, &err);
         instcite_status st = g ? INSTCITE_OK : err.code;
+        double t_add = now_seconds();
         for (size_t i = 0; i < n && st == INSTCITE_OK; i++)
             st = instcite_graph_add(g, docs[i], &err);
         instcite_write_options wo = {.links = o.links, .layout = layout,
                                      .docs = (const instcite_doc *const *)docs, .n_docs = n};
+        double t_write = now_seconds();
         bool ok = st == INSTCITE_OK && write_graph(g, fmt, &o, &wo, &st, &err);
+        if (ok)
+            print_timings(&o, t0, t_write - t_add, t_write, now_seconds());
         if (st != INSTCITE_OK)
             fprintf(stderr, "%s: %s: %s\n", prog, o.output ? o.output : "standard output",
                     err.message[0] ? err.message : instcite_strerror(st));

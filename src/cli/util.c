@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,6 +58,8 @@ int opts_parse(int argc, char **argv, opts *o, void (*help)(FILE *))
             slot = &o->nearest;
         else if (!strcmp(a, "--matrix"))
             o->matrix = true;
+        else if (!strcmp(a, "--timings"))
+            o->timings = true;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             help(stdout);
             opts_free(o);
@@ -717,7 +720,16 @@ size_t count_option(const char *value, const char *name, size_t dflt)
 int add_to_graph(instcite_doc *doc, void *ctx)
 {
     graph_adder *a = ctx;
+    double t = now_seconds();
     a->st = instcite_graph_add(a->g, doc, &a->err);
+    a->seconds += now_seconds() - t;
     instcite_doc_free(doc);
     return a->st != INSTCITE_OK;
+}
+
+double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

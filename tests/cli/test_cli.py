@@ -7,6 +7,7 @@ Prints "N passed, N failed".
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -150,6 +151,26 @@ class SeedGraph(unittest.TestCase):
             cites = [e for e in data["edges"] if e["source"] == "A/RES/74/174"]
             self.assertEqual(len(cites), 17)
             self.assertEqual(sum(e["weight"] for e in cites), 19)
+
+    def test_timings(self):
+        """--timings adds one line on stderr and changes nothing else."""
+        plain = run("graph", SEED)
+        timed = run("graph", "--timings", SEED)
+        self.assertEqual(plain.returncode, 0)
+        self.assertEqual(timed.returncode, 0)
+        self.assertEqual(plain.stdout, timed.stdout)
+        self.assertEqual(plain.stderr, b"")
+        lines = timed.stderr.decode().splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        m = re.fullmatch(r"instcite: timings: read (\d+\.\d{3}) s, graph (\d+\.\d{3}) s, "
+                         r"write (\d+\.\d{3}) s, total (\d+\.\d{3}) s", lines[0])
+        self.assertIsNotNone(m, lines[0])
+        read, graph, write, total = (float(x) for x in m.groups())
+        self.assertLessEqual(read + graph + write, total + 0.002)  # rounding of each figure
+        # A failed write prints no timings.
+        bad = run("graph", "--timings", SEED, "-o", "/nonexistent-dir/g.graphml")
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertNotIn("timings", bad.stderr.decode())
 
 
 if __name__ == "__main__":
