@@ -291,6 +291,10 @@ typedef struct node {
     int session; /* 0 = absent */
     int year;    /* 0 = absent */
     strlist lang;
+    /* The catalog entry of catalog_id has been applied (its attributes,
+     * parents and adopting resolution): applying it again changes nothing,
+     * and a much cited treaty is met in most documents. */
+    bool catalog_done;
     /* Metrics, filled by graph_prepare. */
     long long in_degree, weighted_in_degree;
     double pagerank;
@@ -307,11 +311,10 @@ typedef struct edge {
     const char *type; /* derived by graph_prepare: pooled, or a literal */
 } edge;
 
-/* Open-addressing hash index: slot holds index + 1, 0 = empty. Capacity is a
- * power of two kept at most half full. */
-/* Open addressing; a slot keeps its entry's hash, so that probing compares
- * hashes in the table and reads a node or edge only when they agree (each
- * read was a cache miss on a large corpus), and growing needs no rehash. */
+/* Open-addressing hash index: capacity a power of two kept at most half
+ * full. A slot keeps its entry's hash, so that probing compares hashes in
+ * the table and reads a node or edge only when they agree (each read was a
+ * cache miss on a large corpus), and growing needs no rehash. */
 typedef struct hslot {
     uint64_t hash;
     size_t index1; /* index + 1; 0: empty */
@@ -338,14 +341,24 @@ struct instcite_graph {
     size_t *edge_order; /* sorted position -> edge index */
 };
 
+/* Eight bytes a step (identities are tens of bytes, and every mention
+ * looks one up), each step a multiply-xorshift mix; the tail is read by
+ * bytes. Only the hash tables see it, so it may change freely. */
 static uint64_t hash_bytes(const char *s)
 {
-    uint64_t h = 1469598103934665603u; /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211u;
+    size_t n = strlen(s);
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+    for (; n >= 8; n -= 8, s += 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9u;
+        h ^= h >> 31;
     }
-    return h;
+    uint64_t t = 0;
+    for (size_t k = 0; k < n; k++)
+        t |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    h = (h ^ t) * 0x94D049BB133111EBu;
+    return h ^ (h >> 29);
 }
 
 static uint64_t hash_pair(size_t a, size_t b)
@@ -651,7 +664,7 @@ static int fill_from_mention(instcite_graph *g, size_t ni, const instcite_mentio
         set_str(&n->date, m->date, false) || set_str(&n->catalog_id, m->catalog_id, false))
         return -1;
     const cat_entry *e = NULL;
-    if (g->cat && n->catalog_id)
+    if (g->cat && n->catalog_id && !n->catalog_done)
         e = catalog_find_id(g->cat, n->catalog_id);
     if (e && fill_from_entry(n, e))
         return -1;
@@ -671,6 +684,8 @@ static int fill_from_mention(instcite_graph *g, size_t ni, const instcite_mentio
         n->session = session_of(n->kind, m->number);
     if (e && (add_catalog_parents(g, ni, e) || add_catalog_adopted(g, ni, e)))
         return -1;
+    if (e) /* n may have moved: the calls above add nodes */
+        g->nodes[ni].catalog_done = true;
     return 0;
 }
 
