@@ -142,7 +142,7 @@ static void put_data(ow *w, const char *open, gval v)
         return;
     ow_put(w, open);
     ow_value(w, v, ow_xml);
-    ow_put(w, "</data>\n");
+    OW_LIT(w, "</data>\n");
 }
 
 instcite_status graphml_write(const instcite_graph *g, FILE *out, instcite_error *err)
@@ -177,22 +177,22 @@ instcite_status graphml_write(const instcite_graph *g, FILE *out, instcite_error
     put_keys(&w, "edge", "e_", ea, graph_edge_attr);
     ow_put(&w, "  <graph id=\"G\" edgedefault=\"directed\">\n");
     for (size_t i = 0; i < nn && !w.failed; i++) {
-        ow_put(&w, "    <node id=\"");
+        OW_LIT(&w, "    <node id=\"");
         ow_put(&w, token[i]);
-        ow_put(&w, "\">\n");
+        OW_LIT(&w, "\">\n");
         for (size_t k = 0; k < na; k++)
             put_data(&w, nopen[k], graph_node_value(g, i, k));
-        ow_put(&w, "    </node>\n");
+        OW_LIT(&w, "    </node>\n");
     }
     for (size_t e = 0; e < ne && !w.failed; e++) {
-        ow_put(&w, "    <edge source=\"");
+        OW_LIT(&w, "    <edge source=\"");
         ow_put(&w, token[graph_edge_source(g, e)]);
-        ow_put(&w, "\" target=\"");
+        OW_LIT(&w, "\" target=\"");
         ow_put(&w, token[graph_edge_target(g, e)]);
-        ow_put(&w, "\">\n");
+        OW_LIT(&w, "\">\n");
         for (size_t k = 0; k < ea; k++)
             put_data(&w, eopen[k], graph_edge_value(g, e, k));
-        ow_put(&w, "    </edge>\n");
+        OW_LIT(&w, "    </edge>\n");
     }
     ow_put(&w, "  </graph>\n</graphml>\n");
     st = ow_finish(&w, "GraphML", err);

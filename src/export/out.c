@@ -66,32 +66,35 @@ void ow_int(ow *w, long long v)
     ow_len(w, p, (size_t)(digits + sizeof digits - p));
 }
 
+/* What ow_xml writes for each byte: NULL for the byte itself. */
+static const char *const xml_escape[256] = {
+    [0x01] = "\xEF\xBF\xBD", [0x02] = "\xEF\xBF\xBD", [0x03] = "\xEF\xBF\xBD",
+    [0x04] = "\xEF\xBF\xBD", [0x05] = "\xEF\xBF\xBD", [0x06] = "\xEF\xBF\xBD",
+    [0x07] = "\xEF\xBF\xBD", [0x08] = "\xEF\xBF\xBD", ['\t'] = "&#9;",
+    ['\n'] = "&#10;",         [0x0B] = "\xEF\xBF\xBD", [0x0C] = "\xEF\xBF\xBD",
+    ['\r'] = "&#13;",         [0x0E] = "\xEF\xBF\xBD", [0x0F] = "\xEF\xBF\xBD",
+    [0x10] = "\xEF\xBF\xBD", [0x11] = "\xEF\xBF\xBD", [0x12] = "\xEF\xBF\xBD",
+    [0x13] = "\xEF\xBF\xBD", [0x14] = "\xEF\xBF\xBD", [0x15] = "\xEF\xBF\xBD",
+    [0x16] = "\xEF\xBF\xBD", [0x17] = "\xEF\xBF\xBD", [0x18] = "\xEF\xBF\xBD",
+    [0x19] = "\xEF\xBF\xBD", [0x1A] = "\xEF\xBF\xBD", [0x1B] = "\xEF\xBF\xBD",
+    [0x1C] = "\xEF\xBF\xBD", [0x1D] = "\xEF\xBF\xBD", [0x1E] = "\xEF\xBF\xBD",
+    [0x1F] = "\xEF\xBF\xBD", ['&'] = "&amp;",        ['<'] = "&lt;",
+    ['>'] = "&gt;",           ['"'] = "&quot;",       ['\''] = "&#39;",
+    [0x7F] = "\xEF\xBF\xBD",
+};
+
 void ow_xml(ow *w, const char *s)
 {
-    const char *run = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        const char *rep = NULL;
-        switch (c) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        case '\t': rep = "&#9;"; break;
-        case '\n': rep = "&#10;"; break;
-        case '\r': rep = "&#13;"; break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                rep = "\xEF\xBF\xBD";
-        }
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    for (; *p; p++) {
+        const char *rep = xml_escape[*p];
         if (rep) {
-            ow_len(w, run, (size_t)(s - run));
+            ow_len(w, (const char *)run, (size_t)(p - run));
             ow_put(w, rep);
-            run = s + 1;
+            run = p + 1;
         }
     }
-    ow_len(w, run, (size_t)(s - run));
+    ow_len(w, (const char *)run, (size_t)(p - run));
 }
 
 void ow_coord(ow *w, double d)

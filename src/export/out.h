@@ -25,6 +25,8 @@ typedef struct ow {
 } ow;
 
 void ow_flush(ow *w);
+/* A string literal, its length known at compile time. */
+#define OW_LIT(w, lit) ow_len((w), "" lit, sizeof(lit) - 1)
 void ow_put(ow *w, const char *s);
 void ow_len(ow *w, const char *s, size_t n);
 void ow_printf(ow *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
