@@ -19,8 +19,7 @@ static void help(FILE *to)
           "  -f, --format F    graphml gexf json cytoscape dot svg html csv\n"
           "      --links       json: the edge array named \"links\" (networkx < 3.4)\n"
           "      --layout L    svg, html: force (default) or time (x = year)\n"
-          "      --timings     print on standard error how long reading the inputs,\n"
-          "                    adding them to the graph, and ranking and writing took\n"
+          "      --timings     time spent reading, building, writing: on stderr\n"
           "\n",
           to);
     help_inputs(to);
