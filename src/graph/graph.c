@@ -204,13 +204,19 @@ static const char *strlist_at(const strlist *l, size_t i)
 }
 
 /* 0 when added or already present, -1 when out of memory. */
+static int strlist_put(strlist *l, const char *v);
+
 static int strlist_add(strpool *p, strlist *l, const char *s)
 {
     if (!s || !*s)
         return 0;
     const char *v = pool_intern(p, s);
-    if (!v)
-        return -1;
+    return v ? strlist_put(l, v) : -1;
+}
+
+/* strlist_add for a value already pooled (v from pool_intern). */
+static int strlist_put(strlist *l, const char *v)
+{
     for (size_t i = 0; i < l->n; i++)
         if (strlist_at(l, i) == v)
             return 0;
@@ -758,6 +764,10 @@ instcite_status instcite_graph_add(instcite_graph *g, const instcite_doc *doc, i
     if (d < 0 || fill_from_doc(&g->pool, &g->nodes[d], info))
         return nomem(err);
 
+    /* The document's language goes on each of its edges: pooled once. */
+    const char *lang = info->lang && *info->lang ? pool_intern(&g->pool, info->lang) : NULL;
+    if (info->lang && *info->lang && !lang)
+        return nomem(err);
     size_t nm = instcite_doc_mention_count(doc);
     for (size_t i = 0; i < nm; i++) {
         const instcite_mention *m = instcite_doc_mention(doc, i);
@@ -778,7 +788,7 @@ instcite_status instcite_graph_add(instcite_graph *g, const instcite_doc *doc, i
         ed->mentions++;
         if (strlist_add(&g->pool, &ed->paragraphs, m->where) ||
             strlist_add(&g->pool, &ed->clauses, m->clause) || strlist_add(&g->pool, &ed->verbs, m->verb) ||
-            strlist_add(&g->pool, &ed->lang, info->lang))
+            (lang && strlist_put(&ed->lang, lang)))
             return nomem(err);
     }
 
