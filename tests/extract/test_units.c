@@ -114,6 +114,72 @@ static void test_language_detection(void **state)
     assert_string_equal(lang_detect(ar, strlen(ar)), "ar");
 }
 
+static void test_lang_match(void **state)
+{
+    (void)state;
+    assert_int_equal(lang_match("ab", 2, "a"), 1);
+    assert_int_equal(lang_match("ab", 1, "ab"), 0);      /* s ends first */
+    assert_int_equal(lang_match("abcd", 4, "abcde"), 0); /* within the first four bytes */
+    assert_int_equal(lang_match("abcde", 5, "abce"), 0);
+    assert_int_equal(lang_match("abcdefgh", 8, "abcdefgX"), 0);
+    assert_int_equal(lang_match("abcdefgh", 8, "abcdefgh"), 8);
+    assert_int_equal(lang_match("abcdefghi", 9, "abcdefgh"), 8);
+    assert_int_equal(lang_match("abcdefg", 7, "abcdefgh"), 0);
+    assert_int_equal(lang_match("abc", 3, ""), 0);
+    assert_int_equal(lang_match("abc", 3, NULL), 0);
+    assert_int_equal(lang_match("abc", 0, "a"), 0);
+}
+
+/* The first-byte index and the first-byte sets answer what a walk over the
+ * whole list answers, for every list of the six tables looked up that way:
+ * each entry as it is, lengthened, shortened, and every single byte. */
+static void check_index(const lang_name *names)
+{
+    lang_name_index ix;
+    lang_name_index_init(&ix, names);
+    lang_firsts f;
+    lang_firsts_of(names, &f);
+    char buf[256];
+    for (const lang_name *e = names; e && e->text; e++) {
+        size_t n = strlen(e->text);
+        assert_true(n + 3 < sizeof buf);
+        memcpy(buf, e->text, n);
+        memcpy(buf + n, " x", 3);
+        for (size_t len = 0; len <= n + 2; len++) {
+            size_t l1, l2;
+            const lang_name *a = lang_match_name(buf, len, names, &l1);
+            const lang_name *b = lang_match_indexed(buf, len, &ix, &l2);
+            assert_ptr_equal(a, b);
+            assert_int_equal(l1, l2);
+            if (a)
+                assert_true(lang_firsts_has(&f, buf[0]));
+        }
+    }
+    for (int c = 1; c < 256; c++) {
+        char one[2] = {(char)c, 0};
+        size_t l1, l2;
+        assert_ptr_equal(lang_match_name(one, 1, names, &l1), lang_match_indexed(one, 1, &ix, &l2));
+        if (!lang_firsts_has(&f, one[0]))
+            assert_null(lang_match_name(one, 1, names, &l1));
+    }
+}
+
+static void test_lang_index(void **state)
+{
+    (void)state;
+    static const char *const codes[] = {"zh", "en", "fr", "es", "ru", "ar"};
+    for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++) {
+        const lang_table *L = lang_find(codes[k]);
+        assert_non_null(L);
+        check_index(L->verbs);
+        check_index(L->kind_words);
+        check_index(L->bodies);
+        check_index(L->short_names);
+        check_index(L->months);
+    }
+    check_index(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -122,6 +188,8 @@ int main(void)
         cmocka_unit_test(test_symbols),
         cmocka_unit_test(test_dates_and_numerals),
         cmocka_unit_test(test_language_detection),
+        cmocka_unit_test(test_lang_match),
+        cmocka_unit_test(test_lang_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

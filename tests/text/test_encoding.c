@@ -9,6 +9,7 @@
 
 #include "instcite.h"
 #include "text/encoding.h"
+#include "text/text.h"
 
 #include <iconv.h>
 #include <stdio.h>
@@ -337,6 +338,54 @@ static int teardown(void **state)
     return 0;
 }
 
+/* utf8_valid (with its inline two- and three-byte paths) against decoding
+ * character by character, on short strings of the bytes where UTF-8's
+ * rules have edges: overlong leads, surrogates, truncation. */
+static void test_utf8_valid_agrees_with_decoding(void **state)
+{
+    (void)state;
+    static const unsigned char pool[] = {'a', 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+                                         0xE0, 0xE3, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5};
+    unsigned rng = 777;
+    unsigned char buf[12];
+    size_t valid = 0;
+    for (int round = 0; round < 300000; round++) {
+        size_t n = (rng = rng * 1103515245u + 12345u) % (sizeof buf + 1);
+        for (size_t k = 0; k < n; k++) {
+            rng = rng * 1103515245u + 12345u;
+            buf[k] = pool[(rng >> 16) % sizeof pool];
+        }
+        bool want = true;
+        for (size_t i = 0; i < n && want;) {
+            unsigned cp;
+            size_t k = utf8_decode(buf + i, n - i, &cp);
+            want = k > 0;
+            i += k;
+        }
+        valid += want;
+        assert_int_equal(utf8_valid(buf, n), want);
+    }
+    assert_true(valid > 1000); /* the pool makes valid strings too */
+}
+
+/* enc_assume_utf8 takes the common case only: auto, not UTF-16. */
+static void test_assume_utf8(void **state)
+{
+    (void)state;
+    encoded e;
+    assert_true(enc_assume_utf8(&e, "abc", 3, NULL));
+    assert_ptr_equal(e.u8, "abc");
+    assert_false(e.converted);
+    assert_true(enc_assume_utf8(&e, "\xEF\xBB\xBF" "abc", 6, "auto"));
+    assert_false(enc_assume_utf8(&e, "\xFF\xFE" "a\0b\0", 6, NULL));
+    assert_false(enc_assume_utf8(&e, "\xFE\xFF\0a\0b", 6, NULL));
+    const char u16[] = "T\0h\0e\0 \0G\0e\0n\0e\0r\0a\0l\0 \0A\0s\0s\0e\0m\0b\0l\0y\0";
+    assert_false(enc_assume_utf8(&e, u16, sizeof u16 - 1, NULL));
+    assert_false(enc_assume_utf8(&e, "abc", 3, "gb18030"));
+    assert_false(enc_assume_utf8(&e, "abc", 3, "utf-8"));
+    assert_false(enc_assume_utf8(&e, "abc", 3, "no-such-encoding"));
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -354,6 +403,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_many_bad_bytes_are_summarised),
         cmocka_unit_test(test_names_and_errors),
         cmocka_unit_test(test_offset_map_exhaustive),
+        cmocka_unit_test(test_utf8_valid_agrees_with_decoding),
+        cmocka_unit_test(test_assume_utf8),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -120,6 +120,60 @@ static void test_bad_input(void **state)
     assert_int_equal(text_init(&t, " \r\n\xEF\xBB\xBF\t\n", 7, &err), INSTCITE_ERR_EMPTY);
 }
 
+/* The runs text_init copies whole (printable ASCII with single spaces, CJK
+ * with the full-width comma, colon and semicolon) give what the character
+ * by character rules give: the same bytes, each mapped to its character. */
+static void test_fast_runs(void **state)
+{
+    (void)state;
+    text t;
+    /* CJK, full-width punctuation; the ideographic space next to CJK drops. */
+    const char *zh = "中文，中文：中\xE3\x80\x80文；中文。";
+    normalise(zh, &t);
+    assert_string_equal(t.s, "中文，中文：中文；中文。");
+    for (size_t i = 0; i < t.len; i++) {
+        size_t at = t.map[i];
+        assert_true(((unsigned char)zh[at] & 0xC0) != 0x80); /* a character's start */
+        assert_true(i < 3 || t.map[i] >= t.map[i - 1]);
+    }
+    assert_int_equal(t.map[21], strlen("中文，中文：中\xE3\x80\x80")); /* 文 after the space */
+    text_destroy(&t);
+    /* Single spaces inside an ASCII run are kept in place; a double space
+     * becomes one, at the first space's offset. */
+    normalise("a b  c", &t);
+    assert_string_equal(t.s, "a b c");
+    const text_off want[] = {0, 1, 2, 3, 5};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(t.map[i], want[i]);
+    text_destroy(&t);
+    /* A marker ends before a CJK character; full-width ASCII still folds. */
+    normalise("x\xC2\xB9中Ａ／", &t);
+    assert_string_equal(t.s, "x\x1e" "1\x1f中A/");
+    text_destroy(&t);
+}
+
+/* text_next_digit against a byte loop, on bytes chosen near the digits and
+ * with the high bit set (0xB0..0xB9 have a digit's low seven bits). */
+static void test_next_digit(void **state)
+{
+    (void)state;
+    static const unsigned char pool[] = {'0', '9', '/', ':', 'a', ' ', 0xB0, 0xB9, 0xBA, 0xAF,
+                                         0x30 | 0x80, 0xE4};
+    unsigned seed = 12345;
+    char buf[40];
+    for (int round = 0; round < 200000; round++) {
+        size_t n = (seed = seed * 1103515245u + 12345u) % sizeof buf;
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            buf[k] = (char)pool[(seed >> 16) % sizeof pool];
+        }
+        size_t want = 0;
+        while (want < n && !(buf[want] >= '0' && buf[want] <= '9'))
+            want++;
+        assert_int_equal(text_next_digit(buf, n), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -130,6 +184,8 @@ int main(void)
         cmocka_unit_test(test_offsets_map_to_input),
         cmocka_unit_test(test_marker_at_end_maps_inside),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_fast_runs),
+        cmocka_unit_test(test_next_digit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
