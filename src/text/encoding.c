@@ -357,6 +357,18 @@ nomem:
     return INSTCITE_ERR_NOMEM;
 }
 
+/* *e as the input itself, read as UTF-8 (nothing converted). */
+static void as_utf8(encoded *e, const void *in, size_t len)
+{
+    memset(e, 0, sizeof *e);
+    e->in = in;
+    e->in_len = len;
+    e->u8 = in;
+    e->u8_len = len;
+    e->name = "UTF-8";
+    e->kind = ENC_UTF8;
+}
+
 bool enc_assume_utf8(encoded *e, const void *in, size_t len, const char *encoding)
 {
     memset(e, 0, sizeof *e);
@@ -366,26 +378,15 @@ bool enc_assume_utf8(encoded *e, const void *in, size_t len, const char *encodin
         (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) ||
         (!(len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) && looks_utf16(s, len)))
         return false;
-    e->in = s;
-    e->in_len = len;
-    e->u8 = in;
-    e->u8_len = len;
-    e->name = "UTF-8";
-    e->kind = ENC_UTF8;
+    as_utf8(e, in, len);
     return true;
 }
 
 instcite_status enc_decode(encoded *e, const void *in, size_t len, const char *encoding, bool replace,
                            bool allow_gb, instcite_error *err)
 {
-    memset(e, 0, sizeof *e);
+    as_utf8(e, in, len);
     const unsigned char *s = in;
-    e->in = s;
-    e->in_len = len;
-    e->u8 = in;
-    e->u8_len = len;
-    e->name = "UTF-8";
-    e->kind = ENC_UTF8;
     const char *name = enc_canonical(encoding);
     if (!name) {
         fail(err, INSTCITE_ERR_INVALID, -1, 0, "unknown encoding '%.64s'", encoding);
