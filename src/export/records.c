@@ -92,6 +92,16 @@ static bool printable_confidence(double c)
     return isfinite(c) && c > -1e12 && c < 1e12;
 }
 
+/* The decimal digits of u, written backwards so that they end just before
+ * end; returns where they begin. */
+static char *decimal(unsigned long long u, char *end)
+{
+    do
+        *--end = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    return end;
+}
+
 /* Formats a confidence with at most 3 decimals, '.' as the decimal point
  * whatever the locale, trailing zeros dropped ("0.9", "1", "0.857"): the
  * digits "%1.15g" gives for the value rounded to 3 decimals, which is what
@@ -105,12 +115,9 @@ static bool format_confidence(double c, char buf[32])
     long long m = milli(c);
     bool neg = m < 0;
     unsigned long long u = neg ? (unsigned long long)(-(m + 1)) + 1u : (unsigned long long)m;
-    unsigned long long ip = u / 1000u;
     unsigned fp = (unsigned)(u % 1000u);
-    char tmp[24], *p = tmp + sizeof tmp;
-    do
-        *--p = (char)('0' + ip % 10);
-    while ((ip /= 10) != 0);
+    char tmp[24];
+    const char *p = decimal(u / 1000u, tmp + sizeof tmp);
     size_t n = 0;
     if (neg)
         buf[n++] = '-';
@@ -171,12 +178,9 @@ static void j_int(struct jb *b, const char *name, long long value)
     if (b->oom)
         return;
     char digits[24];
-    char *p = digits + sizeof digits;
+    digits[sizeof digits - 1] = '\0';
     unsigned long long u = value < 0 ? 0ull - (unsigned long long)value : (unsigned long long)value;
-    *--p = '\0';
-    do
-        *--p = (char)('0' + u % 10);
-    while ((u /= 10) != 0);
+    char *p = decimal(u, digits + sizeof digits - 1);
     if (value < 0)
         *--p = '-';
     j_raw(b, name, p);

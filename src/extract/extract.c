@@ -57,7 +57,7 @@ typedef struct ctx {
      * doc->relations (0 = empty slot): de-duplication in constant time. */
     size_t *rel_slots;
     size_t rel_cap;
-    lang_firsts kind_firsts, short_firsts; /* of L->kind_words, L->short_names */
+    lang_name_index kind_words, short_names; /* of L, looked up at every word */
     bool oom;
 } ctx;
 
@@ -619,9 +619,7 @@ static void scan_bare_titles(ctx *c, const para *p, size_t from)
             ce = catalog_match_prefix(c->cat, S(c, i), e - i, &matched);
         if (!ce) {
             size_t sl = 0;
-            const lang_name *sn = lang_firsts_has(&c->short_firsts, c->s[i])
-                                      ? lang_match_name(S(c, i), e - i, L->short_names, &sl)
-                                      : NULL;
+            const lang_name *sn = lang_match_indexed(S(c, i), e - i, &c->short_names, &sl);
             /* A short name ("the Charter") that begins a full title ("the
              * Charter of the United Nations") gives way to the title. */
             for (size_t w = i + 1; sn && w < i + sl; w++) {
@@ -1026,8 +1024,7 @@ static void scan_resolutions_before(ctx *c, const para *p)
             i = past_word(c, i, e);
             continue;
         }
-        if (lang_firsts_has(&c->kind_firsts, c->s[i]))
-            kw = lang_match_name(S(c, i), e - i, L->kind_words, &kl);
+        kw = lang_match_indexed(S(c, i), e - i, &c->kind_words, &kl);
         if (!kw || (i + kl < e && c->s[i + kl] != ' ')) {
             i += char_len(c, i);
             continue;
@@ -1471,8 +1468,8 @@ instcite_doc *instcite_extract(const instcite_catalog *cat, const char *name, co
     const char *code = lang ? lang : lang_detect(t.s, t.len);
     c.L = lang_find(code);
     if (c.L) {
-        lang_firsts_of(c.L->kind_words, &c.kind_firsts);
-        lang_firsts_of(c.L->short_names, &c.short_firsts);
+        lang_name_index_init(&c.kind_words, c.L->kind_words);
+        lang_name_index_init(&c.short_names, c.L->short_names);
     }
     c.doc = doc_new(name);
     if (!c.doc) {

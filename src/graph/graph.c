@@ -1017,24 +1017,17 @@ instcite_status graph_prepare(instcite_graph *g, instcite_error *err)
 {
     if (!g->dirty)
         return INSTCITE_OK;
+    if (g->n_nodes > UINT32_MAX) /* ranks are packed in 32 bits below (not reachable in memory) */
+        return graph_fail(err, INSTCITE_ERR_LIMIT, "more than %lu nodes", (unsigned long)UINT32_MAX);
     size_t nn = g->n_nodes ? g->n_nodes : 1, ne = g->n_edges ? g->n_edges : 1;
     size_t *order = malloc(nn * sizeof *order);
     size_t *rank = malloc(nn * sizeof *rank);
     size_t *eorder = malloc(ne * sizeof *eorder);
-    edge_key *keys = malloc(ne * sizeof *keys);
-    if (!order || !rank || !eorder || !keys) {
+    if (!order || !rank || !eorder) {
         free(order);
         free(rank);
         free(eorder);
-        free(keys);
         return nomem(err);
-    }
-    if (g->n_nodes > UINT32_MAX) { /* ranks are packed in 32 bits (not reachable in memory) */
-        free(order);
-        free(rank);
-        free(eorder);
-        free(keys);
-        return graph_fail(err, INSTCITE_ERR_LIMIT, "more than %lu nodes", (unsigned long)UINT32_MAX);
     }
     free(g->node_order);
     free(g->node_rank);
@@ -1046,16 +1039,12 @@ instcite_status graph_prepare(instcite_graph *g, instcite_error *err)
     for (size_t i = 0; i < g->n_nodes; i++) {
         order[i] = i;
         g->nodes[i].cited_by = 0;
-        if (strlist_join(&g->pool, &g->nodes[i].lang, false)) {
-            free(keys);
+        if (strlist_join(&g->pool, &g->nodes[i].lang, false))
             return nomem(err);
-        }
     }
     for (size_t i = 0; i < g->n_edges; i++) {
-        if (finish_edge(&g->pool, &g->edges[i])) {
-            free(keys);
+        if (finish_edge(&g->pool, &g->edges[i]))
             return nomem(err);
-        }
         if (g->edges[i].mentions > 0)
             g->nodes[g->edges[i].to].cited_by++;
     }
@@ -1064,6 +1053,9 @@ instcite_status graph_prepare(instcite_graph *g, instcite_error *err)
     sort_graph = NULL;
     for (size_t p = 0; p < g->n_nodes; p++)
         rank[order[p]] = p;
+    edge_key *keys = malloc(ne * sizeof *keys);
+    if (!keys)
+        return nomem(err);
     for (size_t i = 0; i < g->n_edges; i++)
         keys[i] = (edge_key){(uint64_t)rank[g->edges[i].from] << 32 | rank[g->edges[i].to], i};
     qsort(keys, g->n_edges, sizeof *keys, cmp_edge_keys);
@@ -1238,33 +1230,25 @@ void graph_format_double(double d, char buf[32])
         strcpy(buf, d > 0 ? "INF" : "-INF");
         return;
     }
-    /* In a locale whose decimal point is "." (the C locale of the command
-     * line, most others) printf needs no help; only another radix pays for
-     * switching this thread to the C locale (a new locale per value was
-     * most of writing a graph's numbers). */
+    /* printf and strtod follow the locale: in one whose decimal point is not
+     * "." this thread switches to the C locale for the value (asked first:
+     * a new locale per value was most of writing a graph's numbers, and
+     * the command line's locale is C). */
     const char *radix = nl_langinfo(RADIXCHAR);
-    if (radix && radix[0] == '.' && !radix[1]) {
-        for (int prec = 15; prec <= 17; prec++) {
-            snprintf(buf, 32, "%.*g", prec, d);
-            if (strtod(buf, NULL) == d)
-                break;
-        }
-        if (!strpbrk(buf, ".eE"))
-            strcat(buf, ".0");
-        return;
-    }
-    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    bool dot = radix && radix[0] == '.' && !radix[1];
+    locale_t c = dot ? (locale_t)0 : newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     locale_t old = c != (locale_t)0 ? uselocale(c) : (locale_t)0;
-    /* Shortest precision that reads back exactly. */
+    /* Shortest precision that reads back exactly (when the locale could not
+     * be switched, strtod would misread the radix: the first one). */
     for (int prec = 15; prec <= 17; prec++) {
         snprintf(buf, 32, "%.*g", prec, d);
-        if (c == (locale_t)0 || strtod(buf, NULL) == d)
+        if ((!dot && c == (locale_t)0) || strtod(buf, NULL) == d)
             break;
     }
     if (c != (locale_t)0) {
         uselocale(old);
         freelocale(c);
-    } else {
+    } else if (!dot) {
         /* Fallback: replace a non-"." decimal point (which may be several
          * bytes long) by ".". */
         const char *dp = localeconv()->decimal_point;

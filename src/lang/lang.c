@@ -210,16 +210,6 @@ const lang_name *lang_match_indexed(const char *s, size_t n, const lang_name_ind
     return best;
 }
 
-void lang_firsts_of(const lang_name *names, lang_firsts *f)
-{
-    *f = (lang_firsts){{0}};
-    for (; names && names->text; names++) {
-        unsigned char u = (unsigned char)names->text[0];
-        if (u) /* an empty entry matches nothing (lang_match) */
-            f->bits[u >> 6] |= (uint64_t)1 << (u & 63);
-    }
-}
-
 const lang_name *lang_suffix_name(const char *s, size_t n, const lang_name *names, size_t *len)
 {
     const lang_name *best = NULL;

@@ -134,10 +134,12 @@ size_t lang_match(const char *s, size_t n, const char *w);
 size_t lang_match_any(const char *s, size_t n, const char *const *list);
 /* Longest entry of names that s starts with (or, for _suffix_, ends with). */
 const lang_name *lang_match_name(const char *s, size_t n, const lang_name *names, size_t *len);
+const lang_name *lang_suffix_name(const char *s, size_t n, const lang_name *names, size_t *len);
 /* A name list indexed by first byte, for the lists looked up at every
- * paragraph (the clause openers, a hundred and more per language):
- * lang_match_indexed answers what lang_match_name answers over the entries
- * that begin with s's first byte only. A list longer than LANG_INDEX_MAX is
+ * paragraph or word (the clause openers, a hundred and more per language;
+ * kind words; short names): lang_match_indexed answers what lang_match_name
+ * answers, over the entries that begin with s's first byte only, so a byte
+ * no entry begins with costs two loads. A list longer than LANG_INDEX_MAX is
  * searched whole. */
 #define LANG_INDEX_MAX 1024
 typedef struct lang_name_index {
@@ -149,18 +151,6 @@ typedef struct lang_name_index {
 void lang_name_index_init(lang_name_index *ix, const lang_name *names);
 const lang_name *lang_match_indexed(const char *s, size_t n, const lang_name_index *ix, size_t *len);
 
-/* The bytes the entries of names start with: lang_match_name finds nothing
- * at a byte outside the set, so a scanner can pass it without the call. */
-typedef struct lang_firsts {
-    uint64_t bits[4];
-} lang_firsts;
-void lang_firsts_of(const lang_name *names, lang_firsts *f);
-static inline bool lang_firsts_has(const lang_firsts *f, char b)
-{
-    unsigned char u = (unsigned char)b;
-    return f->bits[u >> 6] >> (u & 63) & 1;
-}
-const lang_name *lang_suffix_name(const char *s, size_t n, const lang_name *names, size_t *len);
 /* 1..max ASCII digits (0 when none or more than max). */
 size_t lang_digits(const char *s, size_t n, size_t max, unsigned long *value);
 /* A date in the language's form -> ISO "YYYY-MM-DD" (or "YYYY" when only the
