@@ -182,18 +182,19 @@ void lang_name_index_init(lang_name_index *ix, const lang_name *names)
         return;
     /* A counting sort by first byte; stable, so that ties keep going to the
      * entry listed first, as in lang_match_name. */
-    size_t count[257] = {0};
+    memset(ix->first, 0, sizeof ix->first);
     for (size_t i = 0; i < n; i++)
-        count[(unsigned char)names[i].text[0] + 1]++;
+        ix->first[(unsigned char)names[i].text[0] + 1]++;
     for (size_t b = 0; b < 256; b++)
-        count[b + 1] += count[b];
-    for (size_t b = 0; b < 257; b++)
-        ix->first[b] = (uint16_t)count[b];
+        ix->first[b + 1] += ix->first[b];
+    uint16_t next[256];
+    memcpy(next, ix->first, sizeof next);
     for (size_t i = 0; i < n; i++)
-        ix->order[count[(unsigned char)names[i].text[0]]++] = (uint16_t)i;
+        ix->order[next[(unsigned char)names[i].text[0]]++] = (uint16_t)i;
 }
 
-const lang_name *lang_match_indexed(const char *s, size_t n, const lang_name_index *ix, size_t *len)
+/* lang_match_indexed past its empty-bucket test. */
+const lang_name *lang_match_bucket(const char *s, size_t n, const lang_name_index *ix, size_t *len)
 {
     if (ix->whole)
         return lang_match_name(s, n, ix->names, len);

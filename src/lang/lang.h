@@ -149,7 +149,18 @@ typedef struct lang_name_index {
     uint16_t order[LANG_INDEX_MAX]; /* entry indexes, in list order within a byte */
 } lang_name_index;
 void lang_name_index_init(lang_name_index *ix, const lang_name *names);
-const lang_name *lang_match_indexed(const char *s, size_t n, const lang_name_index *ix, size_t *len);
+const lang_name *lang_match_bucket(const char *s, size_t n, const lang_name_index *ix, size_t *len);
+/* Inline: most words begin no entry, and that answer is two loads. */
+static inline const lang_name *lang_match_indexed(const char *s, size_t n, const lang_name_index *ix,
+                                                  size_t *len)
+{
+    unsigned char b = n ? (unsigned char)s[0] : 0;
+    if (!ix->whole && (!n || ix->first[b] == ix->first[b + 1])) {
+        *len = 0;
+        return NULL;
+    }
+    return lang_match_bucket(s, n, ix, len);
+}
 
 /* 1..max ASCII digits (0 when none or more than max). */
 size_t lang_digits(const char *s, size_t n, size_t max, unsigned long *value);
