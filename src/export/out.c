@@ -11,17 +11,13 @@ void ow_flush(ow *w)
     w->n = 0;
 }
 
-void ow_len(ow *w, const char *s, size_t n)
+void ow_len_slow(ow *w, const char *s, size_t n)
 {
-    if (w->failed)
+    ow_flush(w);
+    if (n > sizeof w->buf) { /* a long value: straight through */
+        if (!w->failed && fwrite(s, 1, n, w->out) != n)
+            w->failed = true;
         return;
-    if (n > sizeof w->buf - w->n) {
-        ow_flush(w);
-        if (n > sizeof w->buf) { /* a long value: straight through */
-            if (!w->failed && fwrite(s, 1, n, w->out) != n)
-                w->failed = true;
-            return;
-        }
     }
     memcpy(w->buf + w->n, s, n);
     w->n += n;
@@ -83,18 +79,28 @@ static const char *const xml_escape[256] = {
     [0x7F] = "\xEF\xBF\xBD",
 };
 
+/* The bytes at which ow_xml stops: those escaped, and the terminating NUL. */
+static const unsigned char xml_stop[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1,
+    [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+    [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1,
+    [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1, ['&'] = 1,  ['<'] = 1,  ['>'] = 1,
+    ['"'] = 1,  ['\''] = 1, [0x7F] = 1,
+};
+
 void ow_xml(ow *w, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s, *run = p;
-    for (; *p; p++) {
-        const char *rep = xml_escape[*p];
-        if (rep) {
-            ow_len(w, (const char *)run, (size_t)(p - run));
-            ow_put(w, rep);
-            run = p + 1;
-        }
+    const unsigned char *p = (const unsigned char *)s;
+    for (;;) {
+        const unsigned char *run = p;
+        while (!xml_stop[*p])
+            p++;
+        ow_len(w, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            return;
+        ow_put(w, xml_escape[*p++]);
     }
-    ow_len(w, (const char *)run, (size_t)(p - run));
 }
 
 void ow_coord(ow *w, double d)

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Writes go to buf and reach out in 32 KiB blocks: a graph file is millions
  * of small pieces, and each stdio call takes the stream's lock once the
@@ -25,10 +26,22 @@ typedef struct ow {
 } ow;
 
 void ow_flush(ow *w);
+/* n bytes at s. What does not fit in buf goes through ow_len_slow; the
+ * common case, a short piece that fits, is a copy. (After a failure the
+ * bytes still land in buf, which is never written again.) */
+void ow_len_slow(ow *w, const char *s, size_t n);
+static inline void ow_len(ow *w, const char *s, size_t n)
+{
+    if (n <= sizeof w->buf - w->n) {
+        memcpy(w->buf + w->n, s, n);
+        w->n += n;
+    } else {
+        ow_len_slow(w, s, n);
+    }
+}
 /* A string literal, its length known at compile time. */
 #define OW_LIT(w, lit) ow_len((w), "" lit, sizeof(lit) - 1)
 void ow_put(ow *w, const char *s);
-void ow_len(ow *w, const char *s, size_t n);
 void ow_printf(ow *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* An integer in decimal, as "%lld" prints it (graph files hold millions). */
 void ow_int(ow *w, long long v);

@@ -317,19 +317,32 @@ typedef struct edge {
     const char *type; /* derived by graph_prepare: pooled, or a literal */
 } edge;
 
-/* Open-addressing hash index: capacity a power of two kept at most half
- * full. A slot keeps its entry's hash, so that probing compares hashes in
- * the table and reads a node or edge only when they agree (each read was a
- * cache miss on a large corpus), and growing needs no rehash. */
-typedef struct hslot {
-    uint64_t hash;
-    size_t index1; /* index + 1; 0: empty */
-} hslot;
+/* Open-addressing hash indexes, each capacity a power of two kept at most
+ * half full. A slot holds what a probe compares, so a lookup reads the slot
+ * and, for a node, its id string, and nothing else: on a large corpus every
+ * further read (the node, the edge) was a cache miss at every mention. A node
+ * slot keeps the id and 32 bits of its hash; an edge slot its two ends.
+ * Indexes are 32-bit (index + 1, 0 = empty): a graph of 2^32 nodes or edges
+ * would not fit in memory (a node or an edge is over 100 bytes). */
+typedef struct nslot {
+    const char *id; /* the node's id as stored */
+    uint32_t tag;   /* the id's hash, its upper half */
+    uint32_t index1;
+} nslot;
 
-typedef struct hindex {
-    hslot *slot;
+typedef struct eslot {
+    uint32_t from, to, index1;
+} eslot;
+
+typedef struct nindex {
+    nslot *slot;
     size_t cap, n;
-} hindex;
+} nindex;
+
+typedef struct eindex {
+    eslot *slot;
+    size_t cap, n;
+} eindex;
 
 struct instcite_graph {
     const instcite_catalog *cat; /* borrowed, may be NULL */
@@ -337,14 +350,21 @@ struct instcite_graph {
     size_t n_nodes, cap_nodes;
     edge *edges;
     size_t n_edges, cap_edges;
-    hindex node_index; /* by id */
-    hindex edge_index; /* by (from, to) */
+    nindex node_index; /* by id */
+    eindex edge_index; /* by (from, to) */
     strpool pool;      /* the strings of every strlist */
     /* Sorted view, valid when !dirty. */
     bool dirty;
     size_t *node_order; /* sorted position -> node index */
     size_t *node_rank;  /* node index -> sorted position */
     size_t *edge_order; /* sorted position -> edge index */
+    /* instcite_graph_add's per-mention scratch (kept between documents):
+     * the hash of the cited id, then the cited node (-1: no edge). */
+    struct cited {
+        uint64_t hash;
+        long node;
+    } *cited;
+    size_t cap_cited;
 };
 
 /* Eight bytes a step (identities are tens of bytes, and every mention
@@ -367,72 +387,98 @@ static uint64_t hash_bytes(const char *s)
     return h ^ (h >> 29);
 }
 
-static uint64_t hash_pair(size_t a, size_t b)
+static uint64_t hash_pair(uint32_t a, uint32_t b)
 {
-    uint64_t h = (uint64_t)a * 0x9E3779B97F4A7C15u;
-    h ^= (uint64_t)b + 0x7F4A7C159E3779B9u + (h << 6) + (h >> 2);
+    uint64_t h = ((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15u;
     h ^= h >> 29;
     return h * 0xBF58476D1CE4E5B9u;
 }
 
-/* Grows ix so one more entry fits. 0 or -1. */
-static int hindex_reserve(hindex *ix)
+/* The capacity that fits one more entry at most half full; 0 when the
+ * 32-bit indexes are used up. */
+static size_t index_grown(size_t cap, size_t n)
 {
-    if ((ix->n + 1) * 2 <= ix->cap)
+    if (n >= UINT32_MAX - 1)
         return 0;
-    size_t cap = ix->cap ? ix->cap * 2 : 64;
-    hslot *slot = calloc(cap, sizeof *slot);
-    if (!slot)
-        return -1;
-    for (size_t s = 0; s < ix->cap; s++) {
-        if (!ix->slot[s].index1)
-            continue;
-        size_t h = (size_t)ix->slot[s].hash & (cap - 1);
-        while (slot[h].index1)
-            h = (h + 1) & (cap - 1);
-        slot[h] = ix->slot[s];
-    }
-    free(ix->slot);
-    ix->slot = slot;
-    ix->cap = cap;
-    return 0;
+    return (n + 1) * 2 <= cap ? cap : cap ? cap * 2 : 64;
 }
 
-static void hindex_insert(hindex *ix, uint64_t hash, size_t index)
+static size_t nindex_probe(const nindex *ix, uint64_t hash)
 {
-    size_t h = (size_t)hash & (ix->cap - 1);
+    size_t mask = ix->cap - 1, h = (size_t)hash & mask;
     while (ix->slot[h].index1)
-        h = (h + 1) & (ix->cap - 1);
-    ix->slot[h] = (hslot){hash, index + 1};
-    ix->n++;
+        h = (h + 1) & mask;
+    return h;
+}
+
+/* Grows ix so one more entry fits. 0 or -1. */
+static int nindex_reserve(nindex *ix)
+{
+    size_t cap = index_grown(ix->cap, ix->n);
+    if (cap == ix->cap)
+        return 0;
+    if (!cap)
+        return -1;
+    nindex grown = {calloc(cap, sizeof *grown.slot), cap, ix->n};
+    if (!grown.slot)
+        return -1;
+    for (size_t s = 0; s < ix->cap; s++)
+        if (ix->slot[s].index1)
+            grown.slot[nindex_probe(&grown, hash_bytes(ix->slot[s].id))] = ix->slot[s];
+    free(ix->slot);
+    *ix = grown;
+    return 0;
 }
 
 static long find_node(const instcite_graph *g, const char *id, uint64_t hash)
 {
-    if (!g->node_index.cap)
+    const nindex *ix = &g->node_index;
+    if (!ix->cap)
         return -1;
-    size_t mask = g->node_index.cap - 1;
-    for (size_t h = (size_t)hash & mask; g->node_index.slot[h].index1; h = (h + 1) & mask) {
-        const hslot *sl = &g->node_index.slot[h];
-        if (sl->hash == hash && strcmp(g->nodes[sl->index1 - 1].id, id) == 0)
-            return (long)(sl->index1 - 1);
-    }
+    size_t mask = ix->cap - 1;
+    uint32_t tag = (uint32_t)(hash >> 32);
+    for (size_t h = (size_t)hash & mask; ix->slot[h].index1; h = (h + 1) & mask)
+        if (ix->slot[h].tag == tag && strcmp(ix->slot[h].id, id) == 0)
+            return (long)ix->slot[h].index1 - 1;
     return -1;
 }
 
-static long find_edge(const instcite_graph *g, size_t from, size_t to, uint64_t hash)
+static size_t eindex_probe(const eindex *ix, uint64_t hash)
 {
-    if (!g->edge_index.cap)
+    size_t mask = ix->cap - 1, h = (size_t)hash & mask;
+    while (ix->slot[h].index1)
+        h = (h + 1) & mask;
+    return h;
+}
+
+static int eindex_reserve(eindex *ix)
+{
+    size_t cap = index_grown(ix->cap, ix->n);
+    if (cap == ix->cap)
+        return 0;
+    if (!cap)
         return -1;
-    size_t mask = g->edge_index.cap - 1;
-    for (size_t h = (size_t)hash & mask; g->edge_index.slot[h].index1; h = (h + 1) & mask) {
-        const hslot *sl = &g->edge_index.slot[h];
-        if (sl->hash != hash)
-            continue;
-        const edge *e = &g->edges[sl->index1 - 1];
-        if (e->from == from && e->to == to)
-            return (long)(sl->index1 - 1);
-    }
+    eindex grown = {calloc(cap, sizeof *grown.slot), cap, ix->n};
+    if (!grown.slot)
+        return -1;
+    for (size_t s = 0; s < ix->cap; s++)
+        if (ix->slot[s].index1)
+            grown.slot[eindex_probe(&grown, hash_pair(ix->slot[s].from, ix->slot[s].to))] =
+                ix->slot[s];
+    free(ix->slot);
+    *ix = grown;
+    return 0;
+}
+
+static long find_edge(const instcite_graph *g, uint32_t from, uint32_t to, uint64_t hash)
+{
+    const eindex *ix = &g->edge_index;
+    if (!ix->cap)
+        return -1;
+    size_t mask = ix->cap - 1;
+    for (size_t h = (size_t)hash & mask; ix->slot[h].index1; h = (h + 1) & mask)
+        if (ix->slot[h].from == from && ix->slot[h].to == to)
+            return (long)ix->slot[h].index1 - 1;
     return -1;
 }
 
@@ -466,11 +512,10 @@ static int year_of(const char *date)
     return y;
 }
 
-/* Index of the node with that id, created (empty) if absent; -1 when out of
- * memory. */
-static long ensure_node(instcite_graph *g, const char *id, bool *created)
+/* Index of the node with that id (hash: hash_bytes(id)), created (empty) if
+ * absent; -1 when out of memory. */
+static long ensure_node_hashed(instcite_graph *g, const char *id, uint64_t hash, bool *created)
 {
-    uint64_t hash = hash_bytes(id);
     long found = find_node(g, id, hash);
     if (created)
         *created = found < 0;
@@ -484,7 +529,7 @@ static long ensure_node(instcite_graph *g, const char *id, bool *created)
         g->nodes = v;
         g->cap_nodes = cap;
     }
-    if (hindex_reserve(&g->node_index) != 0)
+    if (nindex_reserve(&g->node_index) != 0)
         return -1;
     node *n = &g->nodes[g->n_nodes];
     memset(n, 0, sizeof *n);
@@ -493,15 +538,25 @@ static long ensure_node(instcite_graph *g, const char *id, bool *created)
         return -1;
     size_t i = g->n_nodes++;
     /* Indexed by the id as stored: sanitising may have changed it. */
-    hindex_insert(&g->node_index, strcmp(n->id, id) == 0 ? hash : hash_bytes(n->id), i);
+    if (strcmp(n->id, id) != 0)
+        hash = hash_bytes(n->id);
+    nindex *ix = &g->node_index;
+    ix->slot[nindex_probe(ix, hash)] = (nslot){n->id, (uint32_t)(hash >> 32), (uint32_t)i + 1};
+    ix->n++;
     g->dirty = true;
     return (long)i;
 }
 
+static long ensure_node(instcite_graph *g, const char *id, bool *created)
+{
+    return ensure_node_hashed(g, id, hash_bytes(id), created);
+}
+
 static long ensure_edge(instcite_graph *g, size_t from, size_t to)
 {
-    uint64_t hash = hash_pair(from, to);
-    long found = find_edge(g, from, to, hash);
+    /* Node indexes fit in 32 bits: nindex_reserve stops before. */
+    uint64_t hash = hash_pair((uint32_t)from, (uint32_t)to);
+    long found = find_edge(g, (uint32_t)from, (uint32_t)to, hash);
     if (found >= 0)
         return found;
     if (g->n_edges == g->cap_edges) {
@@ -512,14 +567,16 @@ static long ensure_edge(instcite_graph *g, size_t from, size_t to)
         g->edges = v;
         g->cap_edges = cap;
     }
-    if (hindex_reserve(&g->edge_index) != 0)
+    if (eindex_reserve(&g->edge_index) != 0)
         return -1;
     edge *e = &g->edges[g->n_edges];
     memset(e, 0, sizeof *e);
     e->from = from;
     e->to = to;
     size_t i = g->n_edges++;
-    hindex_insert(&g->edge_index, hash, i);
+    eindex *ix = &g->edge_index;
+    ix->slot[eindex_probe(ix, hash)] = (eslot){(uint32_t)from, (uint32_t)to, (uint32_t)i + 1};
+    ix->n++;
     g->dirty = true;
     return (long)i;
 }
@@ -768,18 +825,48 @@ instcite_status instcite_graph_add(instcite_graph *g, const instcite_doc *doc, i
     const char *lang = info->lang && *info->lang ? pool_intern(&g->pool, info->lang) : NULL;
     if (info->lang && *info->lang && !lang)
         return nomem(err);
+    /* Three passes over the mentions, so that the hash-table reads of one
+     * mention overlap those of the others instead of each waiting on its
+     * own cache miss: the node slots are fetched ahead, then the cited nodes
+     * found (and the edge slots fetched ahead), then the edges. Each pass
+     * keeps the mentions' order, which is what the output depends on. */
     size_t nm = instcite_doc_mention_count(doc);
+    if (nm > g->cap_cited) {
+        size_t cap = nm < 64 ? 64 : nm;
+        struct cited *cited = realloc(g->cited, cap * sizeof *cited);
+        if (!cited)
+            return nomem(err);
+        g->cited = cited;
+        g->cap_cited = cap;
+    }
+    struct cited *cited = g->cited;
+    for (size_t i = 0; i < nm; i++) {
+        const char *id = mention_id(instcite_doc_mention(doc, i));
+        cited[i].hash = id ? hash_bytes(id) : 0;
+        if (id && g->node_index.cap)
+            __builtin_prefetch(&g->node_index.slot[cited[i].hash & (g->node_index.cap - 1)]);
+    }
     for (size_t i = 0; i < nm; i++) {
         const instcite_mention *m = instcite_doc_mention(doc, i);
         const char *id = mention_id(m);
-        if (!id)
+        long c = -1;
+        if (id) {
+            c = ensure_node_hashed(g, id, cited[i].hash, NULL);
+            if (c < 0 || fill_from_mention(g, (size_t)c, m))
+                return nomem(err);
+            if (c == d)
+                c = -1; /* a document citing itself: no self-loop */
+            else if (g->edge_index.cap)
+                __builtin_prefetch(&g->edge_index.slot[hash_pair((uint32_t)d, (uint32_t)c) &
+                                                       (g->edge_index.cap - 1)]);
+        }
+        cited[i].node = c;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        if (cited[i].node < 0)
             continue;
-        long c = ensure_node(g, id, NULL);
-        if (c < 0 || fill_from_mention(g, (size_t)c, m))
-            return nomem(err);
-        if (c == d)
-            continue; /* a document citing itself: no self-loop */
-        long e = ensure_edge(g, (size_t)d, (size_t)c);
+        const instcite_mention *m = instcite_doc_mention(doc, i);
+        long e = ensure_edge(g, (size_t)d, (size_t)cited[i].node);
         if (e < 0)
             return nomem(err);
         edge *ed = &g->edges[e];
@@ -871,6 +958,7 @@ void instcite_graph_free(instcite_graph *g)
     free(g->node_order);
     free(g->node_rank);
     free(g->edge_order);
+    free(g->cited);
     free(g);
 }
 
@@ -1183,8 +1271,19 @@ gval graph_node_value(const instcite_graph *g, size_t i, size_t k)
     return none;
 }
 
+/* Writers walk the edges in sorted order, which is not the order of the
+ * edges array: each edge would be a cache miss (four lines) on a large
+ * graph. Asking for an edge's source, which every writer does first, has the
+ * edge a few places further fetched ahead. */
+enum { EDGE_AHEAD = 8 };
+
 size_t graph_edge_source(const instcite_graph *g, size_t e)
 {
+    if (e + EDGE_AHEAD < g->n_edges) {
+        const char *ahead = (const char *)&g->edges[g->edge_order[e + EDGE_AHEAD]];
+        for (size_t b = 0; b < sizeof(edge); b += 64)
+            __builtin_prefetch(ahead + b);
+    }
     return g->node_rank[g->edges[g->edge_order[e]].from];
 }
 
