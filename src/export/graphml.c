@@ -136,11 +136,24 @@ static char *data_open(const char *prefix, const gattr_def *a)
     return buf;
 }
 
-static void put_data(ow *w, const char *open, gval v)
+/* A string written many times, with its length. */
+typedef struct piece {
+    char *s;
+    size_t n;
+} piece;
+
+static bool piece_set(piece *p, char *s)
+{
+    p->s = s;
+    p->n = s ? strlen(s) : 0;
+    return s != NULL;
+}
+
+static void put_data(ow *w, const piece *open, gval v)
 {
     if (v.type == GVAL_NONE)
         return;
-    ow_put(w, open);
+    ow_len(w, open->s, open->n);
     ow_value(w, v, ow_xml);
     OW_LIT(w, "</data>\n");
 }
@@ -152,16 +165,16 @@ instcite_status graphml_write(const instcite_graph *g, FILE *out, instcite_error
     size_t na = graph_node_attr_count(), ea = graph_edge_attr_count();
     /* Each node's id token (written once per node and twice per edge) and
      * each column's <data> opening, made once. */
-    char **token = calloc(nn ? nn : 1, sizeof *token);
-    char **nopen = calloc(na ? na : 1, sizeof *nopen);
-    char **eopen = calloc(ea ? ea : 1, sizeof *eopen);
+    piece *token = calloc(nn ? nn : 1, sizeof *token);
+    piece *nopen = calloc(na ? na : 1, sizeof *nopen);
+    piece *eopen = calloc(ea ? ea : 1, sizeof *eopen);
     bool ok = token && nopen && eopen;
     for (size_t i = 0; ok && i < nn; i++)
-        ok = (token[i] = nmtoken_dup(graph_node_id(g, i))) != NULL;
+        ok = piece_set(&token[i], nmtoken_dup(graph_node_id(g, i)));
     for (size_t k = 0; ok && k < na; k++)
-        ok = (nopen[k] = data_open("n_", graph_node_attr(k))) != NULL;
+        ok = piece_set(&nopen[k], data_open("n_", graph_node_attr(k)));
     for (size_t k = 0; ok && k < ea; k++)
-        ok = (eopen[k] = data_open("e_", graph_edge_attr(k))) != NULL;
+        ok = piece_set(&eopen[k], data_open("e_", graph_edge_attr(k)));
     instcite_status st;
     if (!ok) {
         st = graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory writing GraphML");
@@ -178,31 +191,32 @@ instcite_status graphml_write(const instcite_graph *g, FILE *out, instcite_error
     ow_put(&w, "  <graph id=\"G\" edgedefault=\"directed\">\n");
     for (size_t i = 0; i < nn && !w.failed; i++) {
         OW_LIT(&w, "    <node id=\"");
-        ow_put(&w, token[i]);
+        ow_len(&w, token[i].s, token[i].n);
         OW_LIT(&w, "\">\n");
         for (size_t k = 0; k < na; k++)
-            put_data(&w, nopen[k], graph_node_value(g, i, k));
+            put_data(&w, &nopen[k], graph_node_value(g, i, k));
         OW_LIT(&w, "    </node>\n");
     }
     for (size_t e = 0; e < ne && !w.failed; e++) {
+        const piece *from = &token[graph_edge_source(g, e)], *to = &token[graph_edge_target(g, e)];
         OW_LIT(&w, "    <edge source=\"");
-        ow_put(&w, token[graph_edge_source(g, e)]);
+        ow_len(&w, from->s, from->n);
         OW_LIT(&w, "\" target=\"");
-        ow_put(&w, token[graph_edge_target(g, e)]);
+        ow_len(&w, to->s, to->n);
         OW_LIT(&w, "\">\n");
         for (size_t k = 0; k < ea; k++)
-            put_data(&w, eopen[k], graph_edge_value(g, e, k));
+            put_data(&w, &eopen[k], graph_edge_value(g, e, k));
         OW_LIT(&w, "    </edge>\n");
     }
     ow_put(&w, "  </graph>\n</graphml>\n");
     st = ow_finish(&w, "GraphML", err);
 out:
     for (size_t i = 0; token && i < nn; i++)
-        free(token[i]);
+        free(token[i].s);
     for (size_t k = 0; nopen && k < na; k++)
-        free(nopen[k]);
+        free(nopen[k].s);
     for (size_t k = 0; eopen && k < ea; k++)
-        free(eopen[k]);
+        free(eopen[k].s);
     free(token);
     free(nopen);
     free(eopen);

@@ -7,6 +7,7 @@
 #include "graph/graph.h"
 
 #include <locale.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -382,6 +383,68 @@ static void numbers(void **state)
     assert_string_equal(buf, "1e-20");
 }
 
+/* What graph_format_double promises, printed the plain way: the first of
+ * %.15g, %.16g, %.17g that reads back exactly, ".0" added to a bare
+ * integer. */
+static void reference_double(double d, char buf[32])
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d)
+            break;
+    }
+    if (!strpbrk(buf, ".eE"))
+        strcat(buf, ".0");
+}
+
+static uint64_t next_random(uint64_t *state)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    return *state;
+}
+
+/* The fast path (one printf, the shorter forms rounded from its digits)
+ * against the reference on every kind of double: random bit patterns (all
+ * magnitudes), PageRank-sized values, short decimals and integers (which
+ * take the 15-digit form), values next to powers of ten (rounding carries
+ * into the exponent) and the halfway cases where the 17 digits end in 5. */
+static void numbers_like_printf(void **state)
+{
+    (void)state;
+    uint64_t r = 0x9E3779B97F4A7C15u;
+    char got[32], want[32];
+    for (int i = 0; i < 300000; i++) {
+        double d;
+        uint64_t bits = next_random(&r);
+        switch (i % 6) {
+        case 0: memcpy(&d, &bits, sizeof d); break;
+        case 1: d = (double)(bits >> 11) / 9007199254740992.0 / 1000.0; break;
+        case 2: d = (double)(bits % 100000) / 1000.0; break;
+        case 3: d = (double)(int64_t)(bits % 2000000000) - 1e9; break;
+        case 4: {
+            static const double tens[] = {1e-5, 1e-4, 1e-3, 0.1, 1, 10, 1e14, 1e15, 1e16, 1e17};
+            /* a few representable steps either side (positive doubles
+             * order as their bits do) */
+            uint64_t b;
+            memcpy(&b, &tens[bits % 10], sizeof b);
+            uint64_t k = (bits >> 8) % 6;
+            b = (bits >> 16) & 1 ? b - k : b + k;
+            memcpy(&d, &b, sizeof d);
+            break;
+        }
+        default: d = ((double)(bits % 1000000) + 0.5) * 1e-7; break;
+        }
+        if (isnan(d) || isinf(d))
+            continue;
+        graph_format_double(d, got);
+        reference_double(d, want);
+        if (strcmp(got, want) != 0)
+            fail_msg("%a: got %s, want %s", d, got, want);
+    }
+}
+
 /* Under a locale whose decimal point is a comma, output is unchanged. Skipped
  * when no such locale is installed (LOCPATH may point at one built with
  * localedef -i de_DE -f UTF-8 DIR/de_DE.UTF-8). */
@@ -461,6 +524,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(reproducible, setup, teardown),
         cmocka_unit_test_setup_teardown(graphml_escapes, setup, teardown),
         cmocka_unit_test(numbers),
+        cmocka_unit_test(numbers_like_printf),
         cmocka_unit_test_setup_teardown(comma_locale, setup, teardown),
         cmocka_unit_test_setup_teardown(errors, setup, teardown),
         cmocka_unit_test_setup_teardown(empty_graph, setup, teardown),
