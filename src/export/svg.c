@@ -6,6 +6,12 @@
  *    instrument family, see kind_colour in out.c) with a radius growing with
  *    the square root of the in-degree; documents of the corpus get a dark
  *    ring.
+ *  - A graph of more than DRAW_MAX nodes is drawn by its DRAW_MAX nodes of
+ *    most edges (in and out: the instruments most cited and the documents
+ *    citing most, so the picture keeps the edges between them; ties in the
+ *    order of the labels below) and the edges between those, and the title
+ *    says so: a picture of a corpus's thousands of nodes is a blot, and
+ *    laying them all out took minutes. The graph files hold everything.
  *  - Labels for every node of a small graph (LABEL_ALL_MAX), else for the
  *    most cited (LABELS_MAX, by in-degree, then weighted in-degree, then id;
  *    corpus documents are told by their ring, not by a label); every node
@@ -30,7 +36,7 @@
 
 /* Small graphs get every label; larger ones the LABELS_MAX most cited. */
 enum { SVG_W = 1200, SVG_H = 860, MARGIN = 70, LEGEND_H = 90, LABEL_ALL_MAX = 40,
-       LABELS_MAX = 14, LABEL_CHARS = 42 };
+       LABELS_MAX = 14, LABEL_CHARS = 42, DRAW_MAX = 1000 };
 
 static instcite_kind node_kind(const instcite_graph *g, size_t i)
 {
@@ -44,11 +50,12 @@ static bool node_in_corpus(const instcite_graph *g, size_t i)
 }
 
 /* Documents read are never drawn smaller than 8, even when nothing cites
- * them: they are what the picture is about. */
+ * them: they are what the picture is about. No node is drawn larger than
+ * 40 (an in-degree of 136), which a corpus's treaties pass by far. */
 static double node_radius(const instcite_graph *g, size_t i)
 {
     double r = 5.0 + 3.0 * sqrt((double)node_int(g, i, "in_degree"));
-    return r < 8.0 && node_in_corpus(g, i) ? 8.0 : r;
+    return r > 40.0 ? 40.0 : r < 8.0 && node_in_corpus(g, i) ? 8.0 : r;
 }
 
 /* Node order for labelling: most cited first. */
@@ -156,12 +163,15 @@ static double py(const frame *f, double y)
     return f->y0 + y * f->h;
 }
 
-static void draw_time_axis(ow *w, const instcite_graph *g, const frame *f)
+/* The years of the nodes drawn: the span graph_layout gave them. */
+static void draw_time_axis(ow *w, const instcite_graph *g, const bool *shown, const frame *f)
 {
     size_t n = instcite_graph_node_count(g);
     long long lo = 0, hi = 0;
     bool undated = false;
     for (size_t i = 0; i < n; i++) {
+        if (!shown[i])
+            continue;
         long long yr = graph_node_time_year(g, i);
         if (!yr)
             undated = true;
@@ -215,11 +225,12 @@ static void draw_time_axis(ow *w, const instcite_graph *g, const frame *f)
     ow_put(w, "</g>\n");
 }
 
-static void draw_legend(ow *w, const instcite_graph *g, double top)
+static void draw_legend(ow *w, const instcite_graph *g, const bool *shown, double top)
 {
     bool present[INSTCITE_KIND_COUNT_] = {false};
     for (size_t i = 0; i < instcite_graph_node_count(g); i++)
-        present[node_kind(g, i)] = true;
+        if (shown[i])
+            present[node_kind(g, i)] = true;
     ow_put(w, "<g class=\"legend\" font-size=\"12\" fill=\"#222\">\n");
     int col = 0, row = 0;
     for (int k = 0; k < INSTCITE_KIND_COUNT_; k++) {
@@ -244,26 +255,38 @@ static void draw_legend(ow *w, const instcite_graph *g, double top)
 }
 
 static void draw(ow *w, const instcite_graph *g, instcite_layout layout, const double *x,
-                 const double *y, const size_t *order)
+                 const double *y, const size_t *order, const bool *shown)
 {
     size_t n = instcite_graph_node_count(g), m = instcite_graph_edge_count(g);
+    size_t n_shown = 0, m_shown = 0;
+    for (size_t i = 0; i < n; i++)
+        n_shown += shown[i];
+    for (size_t e = 0; e < m; e++)
+        m_shown += shown[graph_edge_source(g, e)] && shown[graph_edge_target(g, e)];
     bool time = layout == INSTCITE_LAYOUT_TIME;
     frame f = {MARGIN, MARGIN, SVG_W - 2.0 * MARGIN,
                SVG_H - 2.0 * MARGIN - LEGEND_H - (time ? 30.0 : 0.0)};
     size_t k_type = edge_attr_index("type");
 
     ow_printf(w, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", SVG_W, SVG_H);
-    ow_printf(w, "<text x=\"%d\" y=\"36\" font-size=\"18\" fill=\"#111\">"
-                 "Citation graph: %zu nodes, %zu edges%s</text>\n",
-              MARGIN, n, m, time ? " (x: year)" : "");
+    if (n_shown < n)
+        ow_printf(w, "<text x=\"%d\" y=\"36\" font-size=\"18\" fill=\"#111\">"
+                     "Citation graph: %zu of %zu nodes (those with most edges), %zu of %zu edges%s</text>\n",
+                  MARGIN, n_shown, n, m_shown, m, time ? " (x: year)" : "");
+    else
+        ow_printf(w, "<text x=\"%d\" y=\"36\" font-size=\"18\" fill=\"#111\">"
+                     "Citation graph: %zu nodes, %zu edges%s</text>\n",
+                  MARGIN, n, m, time ? " (x: year)" : "");
     if (time)
-        draw_time_axis(w, g, &f);
+        draw_time_axis(w, g, shown, &f);
 
     /* Many edges would hide the nodes: lighter lines for dense pictures. */
-    ow_put(w, m > 200 ? "<g class=\"edges\" fill=\"none\" stroke-opacity=\"0.35\">\n"
-                      : "<g class=\"edges\" fill=\"none\">\n");
+    ow_put(w, m_shown > 200 ? "<g class=\"edges\" fill=\"none\" stroke-opacity=\"0.35\">\n"
+                            : "<g class=\"edges\" fill=\"none\">\n");
     for (size_t e = 0; e < m && !w->failed; e++) {
         size_t s = graph_edge_source(g, e), t = graph_edge_target(g, e);
+        if (!shown[s] || !shown[t])
+            continue;
         double x1 = px(&f, x[s]), y1 = py(&f, y[s]), x2 = px(&f, x[t]), y2 = py(&f, y[t]);
         double dx = x2 - x1, dy = y2 - y1, len = sqrt(dx * dx + dy * dy);
         double rs = node_radius(g, s), rt = node_radius(g, t) + 2.0;
@@ -289,6 +312,8 @@ static void draw(ow *w, const instcite_graph *g, instcite_layout layout, const d
     }
     ow_put(w, "</g>\n<g class=\"nodes\" stroke=\"#ffffff\" stroke-width=\"1.5\">\n");
     for (size_t i = 0; i < n && !w->failed; i++) {
+        if (!shown[i])
+            continue;
         bool in_corpus = node_in_corpus(g, i);
         const char *label = node_str(g, i, "label");
         ow_put(w, "<circle cx=\"");
@@ -313,7 +338,9 @@ static void draw(ow *w, const instcite_graph *g, instcite_layout layout, const d
     size_t labelled = 0;
     for (size_t r = 0; r < n && !w->failed; r++) {
         size_t i = order[r];
-        if (n > LABEL_ALL_MAX && (node_int(g, i, "in_degree") == 0 || labelled == LABELS_MAX))
+        if (!shown[i])
+            continue;
+        if (n_shown > LABEL_ALL_MAX && (node_int(g, i, "in_degree") == 0 || labelled == LABELS_MAX))
             break; /* order is most cited first */
         const char *label = node_str(g, i, "label");
         if (!label)
@@ -341,7 +368,7 @@ static void draw(ow *w, const instcite_graph *g, instcite_layout layout, const d
             for (size_t k = 0; k < labelled; k++)
                 cost += overlap(b, &placed[k]);
             for (size_t j = 0; j < n; j++) {
-                if (j == i)
+                if (j == i || !shown[j])
                     continue;
                 double jr = node_radius(g, j), jx = px(&f, x[j]), jy = py(&f, y[j]);
                 box nb = {jx - jr, jy - jr, jx + jr, jy + jr};
@@ -363,7 +390,51 @@ static void draw(ow *w, const instcite_graph *g, instcite_layout layout, const d
     }
     free(placed);
     ow_put(w, "</g>\n");
-    draw_legend(w, g, SVG_H - LEGEND_H + 10.0);
+    draw_legend(w, g, shown, SVG_H - LEGEND_H + 10.0);
+}
+
+/* Marks the DRAW_MAX nodes of most edges (see the top of the file); order
+ * is graph_most_cited's. false when out of memory. */
+static const size_t *edge_count_of;
+static const size_t *cited_rank_of;
+
+static int cmp_edge_count(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (edge_count_of[x] != edge_count_of[y])
+        return edge_count_of[x] > edge_count_of[y] ? -1 : 1;
+    return cited_rank_of[x] < cited_rank_of[y] ? -1 : cited_rank_of[x] > cited_rank_of[y];
+}
+
+static bool choose_shown(const instcite_graph *g, const size_t *order, bool *shown)
+{
+    size_t n = instcite_graph_node_count(g), m = instcite_graph_edge_count(g);
+    size_t *count = calloc(n, sizeof *count), *rank = malloc(n * sizeof *rank),
+           *by = malloc(n * sizeof *by);
+    if (!count || !rank || !by) {
+        free(count);
+        free(rank);
+        free(by);
+        return false;
+    }
+    for (size_t e = 0; e < m; e++) {
+        count[graph_edge_source(g, e)]++;
+        count[graph_edge_target(g, e)]++;
+    }
+    for (size_t r = 0; r < n; r++) {
+        rank[order[r]] = r;
+        by[r] = order[r];
+    }
+    edge_count_of = count; /* graph functions run on one thread */
+    cited_rank_of = rank;
+    qsort(by, n, sizeof *by, cmp_edge_count);
+    edge_count_of = cited_rank_of = NULL;
+    for (size_t r = 0; r < DRAW_MAX; r++)
+        shown[by[r]] = true;
+    free(count);
+    free(rank);
+    free(by);
+    return true;
 }
 
 instcite_status svg_write(const instcite_graph *g, instcite_layout layout, bool standalone,
@@ -372,13 +443,24 @@ instcite_status svg_write(const instcite_graph *g, instcite_layout layout, bool 
     size_t n = instcite_graph_node_count(g);
     double *x = malloc((n ? n : 1) * sizeof *x), *y = malloc((n ? n : 1) * sizeof *y);
     size_t *order = graph_most_cited(g);
-    if (!x || !y || !order) {
+    bool *shown = calloc(n ? n : 1, sizeof *shown);
+    if (!x || !y || !order || !shown) {
         free(x);
         free(y);
         free(order);
+        free(shown);
         return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory drawing the graph");
     }
-    instcite_status st = graph_layout(g, layout, x, y, err);
+    if (n > DRAW_MAX && !choose_shown(g, order, shown)) {
+        free(x);
+        free(y);
+        free(order);
+        free(shown);
+        return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory drawing the graph");
+    }
+    for (size_t r = 0; n <= DRAW_MAX && r < n; r++)
+        shown[order[r]] = true;
+    instcite_status st = graph_layout(g, layout, n > DRAW_MAX ? shown : NULL, x, y, err);
     if (st == INSTCITE_OK) {
         ow w = {.out = out};
         if (standalone)
@@ -390,12 +472,13 @@ instcite_status svg_write(const instcite_graph *g, instcite_layout layout, bool 
         ow_put(&w, "<defs><marker id=\"instcite-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" "
                    "refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
                    "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#777\"/></marker></defs>\n");
-        draw(&w, g, layout, x, y, order);
+        draw(&w, g, layout, x, y, order, shown);
         ow_put(&w, "</svg>\n");
         st = ow_finish(&w, "SVG", err);
     }
     free(x);
     free(y);
     free(order);
+    free(shown);
     return st;
 }

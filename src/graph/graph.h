@@ -98,11 +98,14 @@ instcite_status report_write(const instcite_graph *g, const instcite_write_optio
                              FILE *out, instcite_error *err);
 
 /* Positions for a drawing (src/graph/draw.c, igraph): x[i], y[i] in [0, 1]
- * for sorted node i; x and y hold the node count. Deterministic (seeded).
- * With INSTCITE_LAYOUT_TIME x is graph_time_x of the node's year (0 when it
- * has none). INSTCITE_ERR_GRAPH when igraph fails, INSTCITE_ERR_NOMEM. */
-instcite_status graph_layout(const instcite_graph *g, instcite_layout layout, double *x, double *y,
-                             instcite_error *err);
+ * for sorted node i; x and y hold the node count. shown: NULL for every
+ * node, else only the nodes i with shown[i] are laid out (with the edges
+ * between them), the others' x and y left as they are. Deterministic
+ * (seeded). With INSTCITE_LAYOUT_TIME x is graph_time_x of the node's year
+ * (0 when it has none). INSTCITE_ERR_GRAPH when igraph fails,
+ * INSTCITE_ERR_NOMEM. */
+instcite_status graph_layout(const instcite_graph *g, instcite_layout layout, const bool *shown,
+                             double *x, double *y, instcite_error *err);
 /* The x of a year in a time layout whose years run from lo to hi: the years
  * span [0.12, 1]; 0 (year 0) is the column of undated nodes. */
 double graph_time_x(long long year, long long lo, long long hi);

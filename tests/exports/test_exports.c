@@ -1,6 +1,7 @@
 /*
  * Unit tests of the drawing layout (src/graph/draw.c) and of the writers'
- * contracts: coordinates in [0, 1] and repeatable, the time layout's x given
+ * contracts: coordinates in [0, 1] and repeatable (for every node or a chosen
+ * subset), a drawing of more than 1,000 nodes showing 1,000, the time layout's x given
  * by the year, date normalisation for GEXF, refused formats, and every
  * writer reporting a failed write (to /dev/full) as INSTCITE_ERR_IO.
  */
@@ -10,6 +11,7 @@
 #include "graph/graph.h"
 
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -74,8 +76,8 @@ static void test_force_layout(void **state)
     assert_int_equal(n, 6);
     double x[6], y[6], x2[6], y2[6];
     instcite_error err;
-    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, x, y, &err), INSTCITE_OK);
-    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_AUTO, x2, y2, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, NULL, x, y, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_AUTO, NULL, x2, y2, &err), INSTCITE_OK);
     double lo = 1, hi = 0;
     for (size_t i = 0; i < n; i++) {
         assert_true(x[i] >= 0 && x[i] <= 1 && y[i] >= 0 && y[i] <= 1);
@@ -95,7 +97,7 @@ static void test_time_layout(void **state)
     size_t n = instcite_graph_node_count(g);
     double x[6], y[6];
     instcite_error err;
-    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_TIME, x, y, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_TIME, NULL, x, y, &err), INSTCITE_OK);
     for (size_t i = 0; i < n; i++) {
         long long yr = graph_node_time_year(g, i);
         assert_true(x[i] == graph_time_x(yr, 1989, 2019));
@@ -155,7 +157,7 @@ static void test_tiny_graphs(void **state)
     instcite_graph *g = instcite_graph_new(NULL, &err);
     assert_int_equal(graph_prepare(g, &err), INSTCITE_OK);
     double x[1] = {-1}, y[1] = {-1};
-    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, x, y, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, NULL, x, y, &err), INSTCITE_OK);
     /* Every format writes an empty graph. */
     static const instcite_format all[] = {
         INSTCITE_FORMAT_GRAPHML, INSTCITE_FORMAT_JSON, INSTCITE_FORMAT_GEXF,
@@ -173,9 +175,9 @@ static void test_tiny_graphs(void **state)
     assert_int_equal(instcite_graph_add(g, d, &err), INSTCITE_OK);
     instcite_doc_free(d);
     assert_int_equal(graph_prepare(g, &err), INSTCITE_OK);
-    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, x, y, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, NULL, x, y, &err), INSTCITE_OK);
     assert_true(x[0] == 0.5 && y[0] == 0.5);
-    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_TIME, x, y, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_TIME, NULL, x, y, &err), INSTCITE_OK);
     assert_true(x[0] == graph_time_x(1946, 1946, 1946));
     instcite_graph_free(g);
 }
@@ -205,12 +207,48 @@ static void test_large_layout(void **state)
     double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
     double *x2 = malloc(n * sizeof *x2), *y2 = malloc(n * sizeof *y2);
     assert_non_null(x && y && x2 && y2);
-    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, x, y, &err), INSTCITE_OK);
-    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, x2, y2, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, NULL, x, y, &err), INSTCITE_OK);
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_FORCE, NULL, x2, y2, &err), INSTCITE_OK);
     for (size_t i = 0; i < n; i++) {
         assert_true(x[i] >= 0 && x[i] <= 1 && y[i] >= 0 && y[i] <= 1);
         assert_true(x[i] == x2[i] && y[i] == y2[i]);
     }
+    /* A subset: only the shown nodes get a position. */
+    bool *shown = calloc(n, sizeof *shown);
+    assert_non_null(shown);
+    for (size_t i = 0; i < n; i += 3)
+        shown[i] = true;
+    for (size_t i = 0; i < n; i++)
+        x[i] = y[i] = -1;
+    assert_int_equal(graph_layout(g, INSTCITE_LAYOUT_TIME, shown, x, y, &err), INSTCITE_OK);
+    for (size_t i = 0; i < n; i++) {
+        if (shown[i])
+            assert_true(x[i] >= 0 && x[i] <= 1 && y[i] >= 0 && y[i] <= 1);
+        else
+            assert_true(x[i] == -1 && y[i] == -1);
+    }
+    free(shown);
+
+    /* The drawing of this graph of more than 1,000 nodes shows 1,000 of
+     * them: the 13 documents (each with 100 edges) among them, and says so. */
+    char *svg = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&svg, &len);
+    assert_non_null(f);
+    assert_int_equal(instcite_graph_write(g, INSTCITE_FORMAT_SVG, f, &err), INSTCITE_OK);
+    assert_int_equal(fclose(f), 0);
+    char title[128];
+    snprintf(title, sizeof title, "Citation graph: 1000 of %zu nodes (those with most edges)", n);
+    assert_non_null(strstr(svg, title));
+    size_t circles = 0, documents = 0;
+    for (const char *p = svg; (p = strstr(p, "<title>")) != NULL; p++)
+        circles++;
+    for (const char *p = svg; (p = strstr(p, "stroke-width=\"2.5\"><title>A/RES/70/")) != NULL; p++)
+        documents++;
+    assert_int_equal(circles, 1000);
+    assert_int_equal(documents, DOCS);
+    free(svg);
+
     free(x);
     free(y);
     free(x2);
