@@ -1302,7 +1302,7 @@ gval graph_node_value(const instcite_graph *g, size_t i, size_t k)
 }
 
 /* Writers walk the edges in sorted order, which is not the order of the
- * edges array: each edge would be a cache miss (four lines) on a large
+ * edges array: each edge would be cache misses (it spans four lines) on a large
  * graph. Asking for an edge's source, which every writer does first, has the
  * edge a few places further fetched ahead. */
 enum { EDGE_AHEAD = 8 };
@@ -1462,9 +1462,7 @@ void graph_format_double(double d, char buf[32])
     locale_t old = c != (locale_t)0 ? uselocale(c) : (locale_t)0;
     /* Shortest precision from 15 that reads back exactly (when the locale
      * could not be switched, strtod would misread the radix: the first one). */
-    if (dot && shortest_g(d, buf) == 0) {
-        /* done: buf holds what the loop below would print */
-    } else {
+    if (!dot || shortest_g(d, buf) != 0) {
         for (int prec = 15; prec <= 17; prec++) {
             snprintf(buf, 32, "%.*g", prec, d);
             if ((!dot && c == (locale_t)0) || strtod(buf, NULL) == d)
