@@ -1033,9 +1033,6 @@ const cat_entry *catalog_find_title(const instcite_catalog *cat, const char *tit
     return e;
 }
 
-/* Narrows [*lo, *hi), keys sharing their first depth bytes, to the keys
- * whose byte at depth is b. Keys of exactly depth bytes sort first in the
- * range and are dropped. */
 /* A title ending in a year (four ASCII digits, s[i-4..i)) followed by one to
  * three more digits and then no digit: "Drugs, 19611," is the year with a
  * footnote marker glued on, as text layers print superscripts. */

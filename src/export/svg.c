@@ -451,15 +451,16 @@ instcite_status svg_write(const instcite_graph *g, instcite_layout layout, bool 
         free(shown);
         return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory drawing the graph");
     }
-    if (n > DRAW_MAX && !choose_shown(g, order, shown)) {
+    if (n <= DRAW_MAX) {
+        for (size_t i = 0; i < n; i++)
+            shown[i] = true;
+    } else if (!choose_shown(g, order, shown)) {
         free(x);
         free(y);
         free(order);
         free(shown);
         return graph_fail(err, INSTCITE_ERR_NOMEM, "out of memory drawing the graph");
     }
-    for (size_t r = 0; n <= DRAW_MAX && r < n; r++)
-        shown[order[r]] = true;
     instcite_status st = graph_layout(g, layout, n > DRAW_MAX ? shown : NULL, x, y, err);
     if (st == INSTCITE_OK) {
         ow w = {.out = out};
